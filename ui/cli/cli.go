@@ -10,6 +10,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"bientap/model/store"
 )
 
 // Env is what a command runs with: the database path and the output streams.
@@ -19,6 +21,7 @@ type Env struct {
 	Stderr io.Writer
 
 	closers []func() error
+	store   *store.Store
 }
 
 // command is one sub-command of the binary.

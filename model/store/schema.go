@@ -1,0 +1,118 @@
+package store
+
+import (
+	"database/sql"
+	"fmt"
+)
+
+// migrations are applied in order; migration i brings the schema from
+// user_version i to i+1. Never edit a released migration: append a new one.
+var migrations = []func(tx *sql.Tx) error{
+	migrateV1,
+}
+
+func (s *Store) migrate(from int) error {
+	for v := from; v < len(migrations); v++ {
+		err := s.tx(func(tx *sql.Tx) error {
+			if err := migrations[v](tx); err != nil {
+				return err
+			}
+			_, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", v+1, applicationID))
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("nâng cấp lược đồ lên %d: %w", v+1, err)
+		}
+	}
+	return nil
+}
+
+func migrateV1(tx *sql.Tx) error {
+	_, err := tx.Exec(`
+CREATE TABLE records (
+	id INTEGER PRIMARY KEY,
+	kind TEXT NOT NULL,
+	title TEXT NOT NULL DEFAULT '',
+	summary TEXT NOT NULL DEFAULT '',
+	body TEXT NOT NULL DEFAULT '',
+	category TEXT NOT NULL DEFAULT '',
+	author TEXT NOT NULL DEFAULT '',
+	place TEXT NOT NULL DEFAULT '',
+	date TEXT NOT NULL,
+	number TEXT NOT NULL DEFAULT '',
+	sign TEXT NOT NULL DEFAULT '',
+	urgency TEXT NOT NULL DEFAULT '',
+	agency_parent TEXT NOT NULL DEFAULT '',
+	agency TEXT NOT NULL DEFAULT '',
+	signer_authority TEXT NOT NULL DEFAULT '',
+	signer_position TEXT NOT NULL DEFAULT '',
+	signer_name TEXT NOT NULL DEFAULT '',
+	to_list TEXT NOT NULL DEFAULT '[]',
+	recipients TEXT NOT NULL DEFAULT '[]',
+	url TEXT NOT NULL DEFAULT '',
+	status TEXT NOT NULL,
+	trashed_from TEXT NOT NULL DEFAULT '',
+	created TEXT NOT NULL,
+	updated TEXT NOT NULL,
+	search_key INTEGER NOT NULL DEFAULT 0 -- docid of the record's row in search
+);
+CREATE INDEX records_by_date ON records(date DESC, id DESC);
+CREATE INDEX records_by_status ON records(status, date DESC, id DESC);
+CREATE INDEX records_by_kind ON records(kind, date DESC, id DESC);
+CREATE INDEX records_by_category ON records(category, date DESC, id DESC);
+CREATE INDEX records_by_title ON records(title, date);
+CREATE INDEX records_by_number ON records(substr(date, 1, 4), sign, number);
+
+-- Image data is stored once per content (sha256), so revisions and autosave
+-- snapshots reference images without copying them.
+CREATE TABLE blobs (
+	hash TEXT PRIMARY KEY,
+	data BLOB NOT NULL
+);
+CREATE TABLE images (
+	record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+	pos INTEGER NOT NULL,
+	name TEXT NOT NULL,
+	caption TEXT NOT NULL DEFAULT '',
+	media_type TEXT NOT NULL,
+	hash TEXT NOT NULL REFERENCES blobs(hash),
+	PRIMARY KEY (record_id, pos)
+);
+CREATE INDEX images_by_hash ON images(hash);
+
+-- Every explicit save appends a full snapshot (interchange JSON, images by hash).
+CREATE TABLE revisions (
+	id INTEGER PRIMARY KEY,
+	record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+	created TEXT NOT NULL,
+	note TEXT NOT NULL DEFAULT '',
+	snapshot TEXT NOT NULL
+);
+CREATE INDEX revisions_by_record ON revisions(record_id, id);
+
+-- One recovery slot per record; record_id 0 is the new record not yet saved.
+CREATE TABLE autosave (
+	record_id INTEGER PRIMARY KEY,
+	saved TEXT NOT NULL,
+	snapshot TEXT NOT NULL
+);
+
+-- Document number series: the last number given per year and ký hiệu.
+CREATE TABLE series (
+	year INTEGER NOT NULL,
+	sign TEXT NOT NULL,
+	last INTEGER NOT NULL,
+	PRIMARY KEY (year, sign)
+);
+
+CREATE TABLE settings (
+	key TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+);
+
+-- Search index over folded text (see search.go). docid orders by date, so
+-- the newest matches come first without sorting.
+CREATE VIRTUAL TABLE search USING fts4(title, summary, body, tags, prefix="1,2,3", order=DESC);
+`)
+	return err
+}

@@ -1,0 +1,478 @@
+package store
+
+import (
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"bientap/model"
+	"bientap/model/vntext"
+)
+
+// The search index is an FTS4 table over folded text (lower case, no
+// diacritics, đ→d: see vntext.Fold), so "phong trao" finds "phong trào", NFD
+// text is found like NFC, and both tone placements ("hòa", "hoà") match.
+// FTS5 would need a build tag of go-sqlite3; FTS4 is compiled in by default,
+// which keeps `go test ./...` free of flags.
+//
+// Its docid is searchKey(date, id): the date in the high bits, so iterating
+// the index in docid order (FTS4 does it natively) yields the newest matches
+// first and a page of results needs no sort over all matches.
+
+var searchEpoch = time.Date(1800, 1, 1, 0, 0, 0, 0, time.UTC)
+
+const idBits = 24 // ids below 16.7 million
+
+func searchKey(date time.Time, id int64) int64 {
+	days := int64(date.Sub(searchEpoch).Hours() / 24)
+	if days < 0 {
+		days = 0
+	}
+	return days<<idBits | id
+}
+
+func keyID(key int64) int64 { return key & (1<<idBits - 1) }
+
+// tag words let searches filter by status, kind, year and category inside the
+// index; they start with "zq" so no Vietnamese word is mistaken for them.
+func tags(r *model.Record) string {
+	return fmt.Sprintf("zqs%s zqk%s zqy%d %s", r.Status, tagWord(string(r.Kind)), r.Date.Year(), categoryTag(r.Category))
+}
+
+func tagWord(s string) string {
+	var b strings.Builder
+	for _, c := range vntext.Fold(s) {
+		if c < utf8.RuneSelf && ('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+func categoryTag(c string) string {
+	if c == "" {
+		return ""
+	}
+	return "zqc" + tagWord(c)
+}
+
+func indexRecord(tx *sql.Tx, r *model.Record) error {
+	var old int64
+	if err := tx.QueryRow("SELECT search_key FROM records WHERE id = ?", r.ID).Scan(&old); err != nil {
+		return err
+	}
+	if old != 0 {
+		if _, err := tx.Exec("DELETE FROM search WHERE docid = ?", old); err != nil {
+			return err
+		}
+	}
+	key := searchKey(r.Date, r.ID)
+	if _, err := tx.Exec("INSERT INTO search (docid, title, summary, body, tags) VALUES (?,?,?,?,?)",
+		key, vntext.Fold(r.Title), vntext.Fold(r.Summary), vntext.Fold(r.Body), tags(r)); err != nil {
+		return err
+	}
+	_, err := tx.Exec("UPDATE records SET search_key = ? WHERE id = ?", key, r.ID)
+	return err
+}
+
+// Query selects records for the list, search, registers and exports.
+type Query struct {
+	Text        string         // search words; empty lists by date
+	Statuses    []model.Status // empty: every status but trash
+	Kinds       []model.Kind
+	Category    string
+	Year        int       // 0: any year
+	From, To    time.Time // inclusive date range; zero: open
+	Offset      int
+	Limit       int  // 0: no limit
+	OldestFirst bool // registers list in date order
+}
+
+// Item is one row of the dated list.
+type Item struct {
+	ID       int64
+	Date     time.Time
+	Status   model.Status
+	Kind     model.Kind
+	Title    string
+	Category string
+	Number   string
+	Sign     string
+	Snippet  string // search only: text around the first match
+}
+
+// words splits a query into folded search words.
+func words(text string) []string {
+	f := vntext.Fold(vntext.Clean(text))
+	return strings.FieldsFunc(f, func(r rune) bool {
+		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r >= utf8.RuneSelf)
+	})
+}
+
+// matchExpr builds the FTS4 expression for the query words: every word must
+// appear; the last one is a prefix (the clerk is still typing it). With col,
+// the words must appear in that column.
+func matchExpr(ws []string, col string) string {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		p := w
+		if col != "" {
+			p = col + ":" + w
+		}
+		if i == len(ws)-1 {
+			p += "*"
+		}
+		parts[i] = p
+	}
+	return strings.Join(parts, " ")
+}
+
+// filterExpr adds the status, kind, year and category filters as tag words.
+func filterExpr(q Query) string {
+	var parts []string
+	if len(q.Statuses) > 0 {
+		var alt []string
+		for _, s := range q.Statuses {
+			alt = append(alt, "tags:zqs"+string(s))
+		}
+		parts = append(parts, "("+strings.Join(alt, " OR ")+")")
+	}
+	if len(q.Kinds) > 0 {
+		var alt []string
+		for _, k := range q.Kinds {
+			alt = append(alt, "tags:zqk"+tagWord(string(k)))
+		}
+		parts = append(parts, "("+strings.Join(alt, " OR ")+")")
+	}
+	if q.Year > 0 {
+		parts = append(parts, fmt.Sprintf("tags:zqy%d", q.Year))
+	}
+	if c := categoryTag(q.Category); c != "" {
+		parts = append(parts, "tags:"+c)
+	}
+	s := strings.Join(parts, " ")
+	if len(q.Statuses) == 0 {
+		s += " NOT tags:zqstrash"
+	}
+	return s
+}
+
+// rangeSQL restricts a docid range for the From/To dates.
+func rangeSQL(q Query) (string, []any) {
+	var cond []string
+	var args []any
+	if !q.From.IsZero() {
+		cond = append(cond, "docid >= ?")
+		args = append(args, searchKey(model.Day(q.From), 0))
+	}
+	if !q.To.IsZero() {
+		cond = append(cond, "docid < ?")
+		args = append(args, searchKey(model.Day(q.To).AddDate(0, 0, 1), 0))
+	}
+	if len(cond) == 0 {
+		return "", nil
+	}
+	return " AND " + strings.Join(cond, " AND "), args
+}
+
+// searchIDs returns the record ids matching expr (newest first), paged.
+func (s *Store) searchIDs(expr string, q Query, offset, limit int) ([]int64, error) {
+	rs, args := rangeSQL(q)
+	query := "SELECT docid FROM search WHERE search MATCH ?" + rs + " ORDER BY docid DESC"
+	args = append([]any{expr}, args...)
+	if limit > 0 {
+		query += " LIMIT ? OFFSET ?"
+		args = append(args, limit, offset)
+	}
+	rows, err := s.db.Query(query, args...)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var k int64
+		if err := rows.Scan(&k); err != nil {
+			return nil, translate(err)
+		}
+		ids = append(ids, keyID(k))
+	}
+	return ids, translate(rows.Err())
+}
+
+func (s *Store) searchCount(expr string, q Query) (int, error) {
+	rs, args := rangeSQL(q)
+	var n int
+	err := s.db.QueryRow("SELECT count(*) FROM search WHERE search MATCH ?"+rs, append([]any{expr}, args...)...).Scan(&n)
+	return n, translate(err)
+}
+
+// searchExprs gives the two tiers of a ranked search: title matches first,
+// then the other matches; each tier newest first.
+func searchExprs(q Query) (title, rest string) {
+	ws := words(q.Text)
+	f := filterExpr(q)
+	title = matchExpr(ws, "title") + " " + f
+	rest = matchExpr(ws, "") + " NOT (" + matchExpr(ws, "title") + ") " + f
+	return title, rest
+}
+
+// search returns the ids of one page of a ranked search.
+func (s *Store) search(q Query) ([]int64, error) {
+	if len(words(q.Text)) == 0 {
+		return nil, nil
+	}
+	tExpr, rExpr := searchExprs(q)
+	limit := q.Limit
+	ids, err := s.searchIDs(tExpr, q, q.Offset, limit)
+	if err != nil {
+		return nil, err
+	}
+	if limit > 0 && len(ids) >= limit {
+		return ids, nil
+	}
+	off := 0
+	if len(ids) == 0 && q.Offset > 0 {
+		nt, err := s.searchCount(tExpr, q)
+		if err != nil {
+			return nil, err
+		}
+		off = q.Offset - nt
+		if off < 0 {
+			off = 0
+		}
+	}
+	more := 0
+	if limit > 0 {
+		more = limit - len(ids)
+	}
+	rest, err := s.searchIDs(rExpr, q, off, more)
+	if err != nil {
+		return nil, err
+	}
+	return append(ids, rest...), nil
+}
+
+// List returns one page of the dated list: newest first, or, with q.Text,
+// the search results ranked (title matches first, then newest first), each
+// with a snippet around the match.
+func (s *Store) List(q Query) ([]Item, error) {
+	if strings.TrimSpace(q.Text) != "" {
+		ids, err := s.search(q)
+		if err != nil {
+			return nil, err
+		}
+		return s.items(ids, words(q.Text))
+	}
+	where, args := listWhere(q)
+	order := " ORDER BY date DESC, id DESC"
+	if q.OldestFirst {
+		order = " ORDER BY date, id"
+	}
+	query := "SELECT id, date, status, kind, title, category, number, sign FROM records" + where + order
+	if q.Limit > 0 {
+		query += " LIMIT ? OFFSET ?"
+		args = append(args, q.Limit, q.Offset)
+	}
+	rows, err := s.db.Query(query, args...)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var items []Item
+	for rows.Next() {
+		var it Item
+		var date string
+		if err := rows.Scan(&it.ID, &date, &it.Status, &it.Kind, &it.Title, &it.Category, &it.Number, &it.Sign); err != nil {
+			return nil, translate(err)
+		}
+		it.Date, _ = time.Parse(model.ISODate, date)
+		items = append(items, it)
+	}
+	return items, translate(rows.Err())
+}
+
+// Count returns how many records match q (ignoring Offset and Limit).
+func (s *Store) Count(q Query) (int, error) {
+	if strings.TrimSpace(q.Text) != "" {
+		if len(words(q.Text)) == 0 {
+			return 0, nil
+		}
+		return s.searchCount(matchExpr(words(q.Text), "")+" "+filterExpr(q), q)
+	}
+	where, args := listWhere(q)
+	var n int
+	err := s.db.QueryRow("SELECT count(*) FROM records"+where, args...).Scan(&n)
+	return n, translate(err)
+}
+
+// Records returns the full records (with images) that q selects, in list order.
+func (s *Store) Records(q Query) ([]*model.Record, error) {
+	items, err := s.List(q)
+	if err != nil {
+		return nil, err
+	}
+	recs := make([]*model.Record, 0, len(items))
+	for _, it := range items {
+		r, err := s.Get(it.ID)
+		if err != nil {
+			return nil, err
+		}
+		recs = append(recs, r)
+	}
+	return recs, nil
+}
+
+func listWhere(q Query) (string, []any) {
+	var cond []string
+	var args []any
+	in := func(col string, vals []string) {
+		cond = append(cond, col+" IN ("+strings.TrimSuffix(strings.Repeat("?,", len(vals)), ",")+")")
+		for _, v := range vals {
+			args = append(args, v)
+		}
+	}
+	if len(q.Statuses) > 0 {
+		var v []string
+		for _, s := range q.Statuses {
+			v = append(v, string(s))
+		}
+		in("status", v)
+	} else {
+		cond = append(cond, "status != 'trash'")
+	}
+	if len(q.Kinds) > 0 {
+		var v []string
+		for _, k := range q.Kinds {
+			v = append(v, string(k))
+		}
+		in("kind", v)
+	}
+	if q.Category != "" {
+		cond = append(cond, "category = ?")
+		args = append(args, q.Category)
+	}
+	from, to := q.From, q.To
+	if q.Year > 0 {
+		yf := time.Date(q.Year, 1, 1, 0, 0, 0, 0, time.UTC)
+		yt := time.Date(q.Year, 12, 31, 0, 0, 0, 0, time.UTC)
+		if from.IsZero() || from.Before(yf) {
+			from = yf
+		}
+		if to.IsZero() || to.After(yt) {
+			to = yt
+		}
+	}
+	if !from.IsZero() {
+		cond = append(cond, "date >= ?")
+		args = append(args, model.Day(from).Format(model.ISODate))
+	}
+	if !to.IsZero() {
+		cond = append(cond, "date <= ?")
+		args = append(args, model.Day(to).Format(model.ISODate))
+	}
+	return " WHERE " + strings.Join(cond, " AND "), args
+}
+
+// items loads the list rows for ids, keeping their order, with snippets.
+func (s *Store) items(ids []int64, ws []string) ([]Item, error) {
+	items := make([]Item, 0, len(ids))
+	stmt, err := s.db.Prepare("SELECT id, date, status, kind, title, category, number, sign, summary, body FROM records WHERE id = ?")
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer stmt.Close()
+	for _, id := range ids {
+		var it Item
+		var date, summary, body string
+		err := stmt.QueryRow(id).Scan(&it.ID, &date, &it.Status, &it.Kind, &it.Title, &it.Category, &it.Number, &it.Sign, &summary, &body)
+		if err == sql.ErrNoRows {
+			continue
+		}
+		if err != nil {
+			return nil, translate(err)
+		}
+		it.Date, _ = time.Parse(model.ISODate, date)
+		it.Snippet = Snippet(summary+"\n"+body, ws, 160)
+		if it.Snippet == "" {
+			it.Snippet = Snippet(summary+"\n"+body, nil, 160)
+		}
+		items = append(items, it)
+	}
+	return items, nil
+}
+
+// Snippet returns about width bytes of text around the first occurrence of
+// any of the folded words, in the original spelling, on one line; with no
+// match it returns "" (or, with no words, the start of the text).
+func Snippet(text string, folded []string, width int) string {
+	text = strings.Join(strings.Fields(text), " ")
+	if len(folded) == 0 {
+		return cut(text, 0, width)
+	}
+	f, offs := vntext.FoldMap(text)
+	best := -1
+	for _, w := range folded {
+		if i := indexWord(f, w); i >= 0 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	start := offs[best] - width/3
+	if start < 0 {
+		start = 0
+	}
+	return cut(text, start, width)
+}
+
+// indexWord finds w at the start of a word in f.
+func indexWord(f, w string) int {
+	for from := 0; ; {
+		i := strings.Index(f[from:], w)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if i == 0 || !isWordByte(f[i-1]) {
+			return i
+		}
+		from = i + 1
+	}
+}
+
+func isWordByte(b byte) bool {
+	return 'a' <= b && b <= 'z' || '0' <= b && b <= '9' || b >= utf8.RuneSelf
+}
+
+// cut returns text[start:start+width] widened to whole words, with "…" marks.
+func cut(text string, start, width int) string {
+	for start > 0 && start < len(text) && text[start-1] != ' ' {
+		start--
+	}
+	end := start + width
+	if end >= len(text) {
+		end = len(text)
+	} else {
+		for end > start && text[end] != ' ' {
+			end--
+		}
+		if end == start {
+			end = start + width
+			for end < len(text) && !utf8.RuneStart(text[end]) {
+				end++
+			}
+		}
+	}
+	out := text[start:end]
+	if start > 0 {
+		out = "…" + out
+	}
+	if end < len(text) {
+		out += "…"
+	}
+	return out
+}

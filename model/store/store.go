@@ -1,0 +1,185 @@
+// Package store files Biên Tập's records in one SQLite database: records and
+// their images, revisions, autosave slots for draft recovery, document number
+// series, settings and a diacritic-insensitive search index. One file is the
+// whole archive.
+package store
+
+import (
+	"bytes"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
+)
+
+// applicationID marks a SQLite file as a Biên Tập archive ("BTap").
+const applicationID = 0x42546170
+
+// Errors callers can test with errors.Is.
+var (
+	ErrNotFound  = errors.New("không tìm thấy bản ghi")
+	ErrNewer     = errors.New("cơ sở dữ liệu do phiên bản Biên Tập mới hơn tạo ra")
+	ErrNotSQLite = errors.New("tệp không phải cơ sở dữ liệu Biên Tập")
+	ErrDamaged   = errors.New("cơ sở dữ liệu bị hỏng")
+	ErrBusy      = errors.New("cơ sở dữ liệu đang bận (một chương trình khác đang ghi)")
+)
+
+// Store is an open archive. It is safe for concurrent use.
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+// Path is the database file the store was opened on.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Open opens the archive at path, creating it when the file does not exist.
+// It refuses, without writing to it, a file that is not a SQLite database, a
+// SQLite database that is not a Biên Tập archive, a damaged database, and one
+// made by a newer version of the app. Forward migrations run at open.
+func Open(path string) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	if err := checkHeader(abs); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite3", dsn(abs, false))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", abs, err)
+	}
+	s := &Store{db: db, path: abs}
+	if err := s.init(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%s: %w", abs, err)
+	}
+	return s, nil
+}
+
+// dsn builds the go-sqlite3 connection string: WAL, foreign keys, a busy
+// timeout, immediate write transactions (no upgrade deadlocks between
+// processes) and full sync so that a save that returned survives a crash.
+func dsn(path string, readOnly bool) string {
+	p := filepath.ToSlash(path)
+	if runtime.GOOS == "windows" && !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	u := url.URL{Scheme: "file", Path: p}
+	q := url.Values{}
+	q.Set("_busy_timeout", "5000")
+	q.Set("_foreign_keys", "on")
+	q.Set("_txlock", "immediate")
+	if readOnly {
+		q.Set("mode", "ro")
+	} else {
+		q.Set("_journal_mode", "WAL")
+		q.Set("_synchronous", "FULL")
+	}
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// checkHeader refuses a non-empty file that does not start with SQLite's magic.
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		dir := filepath.Dir(path)
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			return fmt.Errorf("%s: thư mục %s không tồn tại", path, dir)
+		}
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("%s: không mở được tệp: %v", path, err)
+	}
+	defer f.Close()
+	head := make([]byte, 16)
+	n, err := io.ReadFull(f, head)
+	if n == 0 && (err == io.EOF || err == nil) {
+		return nil // an empty file becomes a new archive
+	}
+	if !bytes.Equal(head[:n], []byte("SQLite format 3\x00")[:n]) || n < 16 {
+		return fmt.Errorf("%s: %w", path, ErrNotSQLite)
+	}
+	return nil
+}
+
+func (s *Store) init() error {
+	var appID, version int
+	if err := s.db.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
+		return translate(err)
+	}
+	if err := s.db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		return translate(err)
+	}
+	if version > len(migrations) {
+		return fmt.Errorf("%w (phiên bản lược đồ %d, ứng dụng này hiểu đến %d); hãy cập nhật Biên Tập", ErrNewer, version, len(migrations))
+	}
+	if appID != applicationID {
+		var n int
+		if err := s.db.QueryRow("SELECT count(*) FROM sqlite_master").Scan(&n); err != nil {
+			return translate(err)
+		}
+		if n > 0 || appID != 0 {
+			return ErrNotSQLite
+		}
+	}
+	var check string
+	if err := s.db.QueryRow("PRAGMA quick_check").Scan(&check); err != nil {
+		return translate(err)
+	}
+	if check != "ok" {
+		return fmt.Errorf("%w: %s", ErrDamaged, check)
+	}
+	if _, err := s.db.Exec("PRAGMA journal_mode=WAL"); err != nil {
+		return translate(err)
+	}
+	return s.migrate(version)
+}
+
+// translate turns driver errors into the store's errors with Vietnamese text.
+func translate(err error) error {
+	if err == nil {
+		return nil
+	}
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		switch se.Code {
+		case sqlite3.ErrBusy, sqlite3.ErrLocked:
+			return ErrBusy
+		case sqlite3.ErrNotADB:
+			return ErrNotSQLite
+		case sqlite3.ErrCorrupt:
+			return fmt.Errorf("%w: %v", ErrDamaged, err)
+		case sqlite3.ErrReadonly, sqlite3.ErrCantOpen, sqlite3.ErrPerm:
+			return fmt.Errorf("không ghi được cơ sở dữ liệu (thư mục hoặc tệp chỉ đọc?): %v", err)
+		case sqlite3.ErrFull:
+			return fmt.Errorf("đĩa đầy, không ghi được: %v", err)
+		}
+	}
+	return err
+}
+
+// tx runs f in one write transaction.
+func (s *Store) tx(f func(tx *sql.Tx) error) error {
+	tx, err := s.db.Begin()
+	if err != nil {
+		return translate(err)
+	}
+	if err := f(tx); err != nil {
+		tx.Rollback()
+		return translate(err)
+	}
+	return translate(tx.Commit())
+}

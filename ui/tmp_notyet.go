@@ -1,0 +1,5 @@
+package ui
+
+import "errors"
+
+var errNotYet = errors.New("cửa sổ chưa sẵn sàng")
