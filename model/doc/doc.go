@@ -5,11 +5,16 @@
 // The markup a clerk learns in a minute (see Parse for the exact rules):
 //
 //	every line is a paragraph; numbers typed ("1.", "a)", "Điều 1.") stay as typed
-//	**bold**, *italic*                 inline emphasis; \* is a literal star
+//	blank lines                        spacing in the source only
+//	**bold**, *italic*, ***both***     inline emphasis; \* is a literal star,
+//	                                   and so are "5 * 3" and "(*)"
 //	# Heading / ## Sub-heading         a heading line
 //	-> centred line <-                 a centred line
 //	![caption](anh-1.jpg)              an image of the record, with its caption
 //	| cell | cell |                    table rows; a |---|---| row marks the header
+//
+// Parse never fails; Markup writes a Document back so that Parse reads the
+// same Document; Escape and FromPlainText bring plain text in.
 package doc
 
 // Run is a piece of inline text with one style.
