@@ -1,0 +1,17 @@
+//go:build !windows
+
+package pdf
+
+import (
+	"errors"
+	"syscall"
+)
+
+func isDiskFull(err error) bool {
+	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT)
+}
+
+func isReadOnly(err error) bool { return errors.Is(err, syscall.EROFS) }
+
+// isSharingViolation: POSIX systems do not lock files open in other programs.
+func isSharingViolation(error) bool { return false }
