@@ -1,0 +1,94 @@
+package vntext
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func TestSafeFileName(t *testing.T) {
+	long := strings.Repeat("Tăng cường phòng chống dịch bệnh ", 10)
+	tests := []struct{ title, ext, want string }{
+		{"CÔNG ĐIỆN: Tăng cường phòng, chống dịch", "pdf", "CÔNG ĐIỆN - Tăng cường phòng, chống dịch.pdf"},
+		{"Quyết định 123/QĐ-UBND", ".docx", "Quyết định 123-QĐ-UBND.docx"},
+		{`Về việc "Tháng hành động" <2022>?*`, "pdf", "Về việc 'Tháng hành động' 2022.pdf"},
+		{"Họp lúc 10:30 | phòng 2", "", "Họp lúc 10-30 - phòng 2"},
+		{"a\\b", "txt", "a-b.txt"},
+		{"Thông báo...  ", "pdf", "Thông báo.pdf"},
+		{" .ẩn tệp. ", "pdf", "ẩn tệp.pdf"},
+		{"Dòng 1\nDòng\t2\x00", "pdf", "Dòng 1 Dòng 2.pdf"},
+		{"CON", "txt", "CON_.txt"},
+		{"con.tar", "gz", "con_.tar.gz"},
+		{"Lpt9 ", "pdf", "Lpt9_.pdf"},
+		{"COM10", "pdf", "COM10.pdf"},
+		{"AUX - Tài liệu", "pdf", "AUX - Tài liệu.pdf"},
+		{"???", "pdf", "van-ban.pdf"},
+		{"", "", "van-ban"},
+		{norm.NFD.String("Kế hoạch"), "pdf", "Kế hoạch.pdf"},
+		{"Ủy\u00ADban\u200B", "pdf", "Ủyban.pdf"},
+		{"x", " .PDF ", "x.PDF"},
+	}
+	for _, tt := range tests {
+		if got := SafeFileName(tt.title, tt.ext); got != tt.want {
+			t.Errorf("SafeFileName(%q, %q) = %q, want %q", tt.title, tt.ext, got, tt.want)
+		}
+	}
+	got := SafeFileName(long, "pdf")
+	stem := strings.TrimSuffix(got, ".pdf")
+	if n := utf8.RuneCountInString(stem); n > 120 || n < 60 {
+		t.Errorf("long title gives %d runes: %q", n, stem)
+	}
+	if !strings.HasPrefix(long, stem+" ") {
+		t.Errorf("long title not cut at a word boundary: %q", stem)
+	}
+	heavy := strings.Repeat("ệ", 150)
+	if got := SafeFileName(heavy, "pdf"); len(got) > 255 || !utf8.ValidString(got) {
+		t.Errorf("heavy title: %d bytes, valid %v", len(got), utf8.ValidString(got))
+	}
+}
+
+func TestSafeFileNameProperties(t *testing.T) {
+	for _, title := range []string{"a:b", "CÔNG ĐIỆN: Tăng cường", "nul", "....", "COM1.txt", "\x01\x02",
+		"Số 01/2022/NQ-HĐND ngày 15/8/2022 của Hội đồng nhân dân tỉnh Lai Châu về việc ban hành quy định", "- -"} {
+		got := SafeFileName(title, "pdf")
+		stem := strings.TrimSuffix(got, ".pdf")
+		if stem == "" || strings.ContainsAny(stem, `<>:"/\|?*`) || strings.HasSuffix(stem, ".") ||
+			strings.HasSuffix(stem, " ") || !norm.NFC.IsNormalString(got) {
+			t.Errorf("SafeFileName(%q) = %q is not safe", title, got)
+		}
+		base, _, _ := strings.Cut(stem, ".")
+		if reservedNames[strings.ToUpper(base)] {
+			t.Errorf("SafeFileName(%q) = %q is reserved", title, got)
+		}
+	}
+}
+
+func TestSlug(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"CÔNG ĐIỆN: Tăng cường phòng, chống…", "cong-dien-tang-cuong-phong-chong"},
+		{"Ủy ban nhân dân tỉnh Lào Cai", "uy-ban-nhan-dan-tinh-lao-cai"},
+		{"Quyết định số 123/QĐ-UBND", "quyet-dinh-so-123-qd-ubnd"},
+		{norm.NFD.String("Đường Hoàng Liên"), "duong-hoang-lien"},
+		{"\u00D0ảng ủy khối", "dang-uy-khoi"},
+		{"  --Ấp chiến lược--  ", "ap-chien-luoc"},
+		{"Hòa và hoà; thủy, thuỷ", "hoa-va-hoa-thuy-thuy"},
+		{"!!!", "van-ban"},
+		{"北京", "van-ban"},
+	}
+	for _, tt := range tests {
+		if got := Slug(tt.in); got != tt.want {
+			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	long := Slug(strings.Repeat("Tăng cường công tác phòng chống ", 8))
+	if len(long) > 80 || strings.HasSuffix(long, "-") || !strings.HasPrefix("tang-cuong-cong-tac-phong-chong-tang-cuong-cong-tac-phong-chong-tang-cuong-cong-tac-phong-chong", long) {
+		t.Errorf("long slug %q", long)
+	}
+	for _, part := range strings.Split(long, "-") {
+		if part == "" {
+			t.Errorf("long slug has an empty part: %q", long)
+		}
+	}
+}
