@@ -56,7 +56,7 @@ func Document(w io.Writer, r *model.Record, opt Options) (Result, error) {
 		title:    docTitle(r),
 		author:   firstNonEmpty(oneLine(r.Agency), oneLine(opt.Agency)),
 		subject:  r.Summary,
-		keywords: strings.Join(nonEmpty(r.Kind.Label(), r.NumberSign(), r.Category), ", "),
+		keywords: strings.Join(nonEmpty(r.Kind.Label(), numberSign(r), r.Category), ", "),
 		date:     r.Updated,
 	})
 }
@@ -68,7 +68,7 @@ func docTitle(r *model.Record) string {
 		return t
 	}
 	s := r.Kind.Label()
-	if ns := r.NumberSign(); ns != "" {
+	if ns := numberSign(r); ns != "" {
 		s += " số " + ns
 	}
 	if r.Summary != "" {
@@ -262,11 +262,8 @@ func (l *docLayout) header() {
 // numberLine is ô 3, "Số: 05/TB-UBND"; a number below 10 gets its leading
 // zero, a document not yet numbered leaves room to write the number in.
 func (l *docLayout) numberLine() string {
-	n := strings.TrimSpace(l.e.clean(l.r.Number))
+	n := padNumber(l.e.clean(l.r.Number))
 	sign := strings.TrimSpace(l.e.clean(l.r.Sign))
-	if len(n) == 1 && n[0] >= '1' && n[0] <= '9' {
-		n = "0" + n
-	}
 	if n == "" {
 		n = strings.Repeat("\u00a0", 8)
 	}
@@ -274,6 +271,22 @@ func (l *docLayout) numberLine() string {
 		return "Số: " + n
 	}
 	return "Số: " + n + "/" + strings.ToUpper(sign)
+}
+
+// padNumber gives a số below 10 its leading zero ("5" → "05").
+func padNumber(n string) string {
+	n = strings.TrimSpace(n)
+	if len(n) == 1 && n[0] >= '1' && n[0] <= '9' {
+		n = "0" + n
+	}
+	return n
+}
+
+// numberSign is the record's "05/TB-UBND" with the number padded.
+func numberSign(r *model.Record) string {
+	c := *r
+	c.Number = padNumber(r.Number)
+	return c.NumberSign()
 }
 
 // placeDate is ô 4; an undated draft leaves the day, month and year blank.

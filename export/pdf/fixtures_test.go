@@ -22,7 +22,7 @@ func baseDoc(kind model.Kind) *model.Record {
 	return &model.Record{
 		ID: 7, Kind: kind, Status: model.StatusApproved,
 		AgencyParent: "UBND TỈNH LAI CHÂU", Agency: "VĂN PHÒNG",
-		Place: "Lai Châu", Date: fixDate, Number: "05", Sign: kind.Abbr() + "-VP",
+		Place: "Lai Châu", Date: fixDate, Number: "05", Sign: strings.TrimPrefix(kind.Abbr()+"-VP", "-"),
 		SignerAuthority: "KT. CHÁNH VĂN PHÒNG", SignerPosition: "PHÓ CHÁNH VĂN PHÒNG", SignerName: "Nguyễn Văn An",
 		Recipients: []string{"- Chủ tịch, các PCT UBND tỉnh (b/c);", "- Các sở, ban, ngành tỉnh;", "- UBND các huyện, thành phố;", "- Lưu: VT, HCTC."},
 		Updated:    fixUpdated, Created: fixUpdated,

@@ -64,6 +64,10 @@ func (e *engine) prepareImage(im *model.Image) *pdfImage {
 		e.warn("Ảnh «%s» quá lớn (%d × %d điểm ảnh), đã bỏ qua", label, cfg.Width, cfg.Height)
 		return nil
 	}
+	if truncated(kind, data) {
+		e.warn("Ảnh «%s» bị hỏng (tệp bị cắt cụt), đã bỏ qua", label)
+		return nil
+	}
 	w, h := cfg.Width, cfg.Height
 	// Re-encode what gofpdf cannot embed as is: 16-bit or interlaced PNG,
 	// GIF, CMYK JPEG (Adobe files store it inverted) and JPEG rotated by its
@@ -100,6 +104,22 @@ func (e *engine) prepareImage(im *model.Image) *pdfImage {
 		return nil
 	}
 	return &pdfImage{name: name, w: w, h: h}
+}
+
+// truncated reports a file cut short, the common damage of copied images:
+// a JPEG without its end marker, a PNG without its IEND chunk, a GIF
+// without its trailer (trailing padding is tolerated).
+func truncated(kind string, d []byte) bool {
+	tail := d[max(0, len(d)-64):]
+	switch kind {
+	case "jpg":
+		return !bytes.Contains(tail, []byte{0xFF, 0xD9})
+	case "png":
+		return !bytes.Contains(tail, []byte("IEND"))
+	case "gif":
+		return !bytes.Contains(tail, []byte{0x3B})
+	}
+	return false
 }
 
 // reencodePNG decodes any PNG or GIF and writes an 8-bit, non-interlaced PNG.

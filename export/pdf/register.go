@@ -95,7 +95,7 @@ func Register(w io.Writer, year int, recs []*model.Record, opt Options) (Result,
 			}
 			sent, kept := splitRecipients(r.Recipients)
 			rows = append(rows, [][]span{
-				e.plain(r.NumberSign(), regular),
+				e.plain(numberSign(r), regular),
 				e.plain(dateOrBlank(r.Date), regular),
 				append(kind, summary...),
 				e.plain(r.SignerName, regular),
