@@ -13,9 +13,9 @@ func TestClean(t *testing.T) {
 		dropped  int
 	}{
 		{"Hòa bình", "Hòa bình", 0},
-		{"Ho\u0300a bi\u0300nh", "Hòa bình", 0},        // NFD → NFC
+		{"Ho\u0300a bi\u0300nh", "Hòa bình", 0},       // NFD → NFC
 		{"chuyển\u00ADđổi\u200Bsố", "chuyểnđổisố", 0}, // soft hyphen, zero-width space
-		{"50\u00A0km", "50\u00A0km", 0},              // no-break space kept
+		{"50\u00A0km", "50\u00A0km", 0},               // no-break space kept
 		{"Chúc mừng 🎉 năm mới", "Chúc mừng  năm mới", 1},
 		{"a\tb\x07c", "a bc", 0},
 	}
