@@ -69,7 +69,7 @@ func fodt(r *model.Record) string {
 <office:font-face-decls><style:font-face style:name="Liberation Serif" svg:font-family="'Liberation Serif'" style:font-family-generic="roman"/></office:font-face-decls>
 <office:styles>
 <style:default-style style:family="paragraph"><style:text-properties style:font-name="Liberation Serif" fo:font-size="14pt"/></style:default-style>
-<style:style style:name="Body" style:family="paragraph"><style:paragraph-properties fo:text-align="justify" fo:text-indent="1.27cm" fo:margin-top="6pt" fo:line-height="`+fmt.Sprintf("%.0f%%", set.LineSpacing*100)+`"/></style:style>
+<style:style style:name="Body" style:family="paragraph"><style:paragraph-properties fo:text-align="justify" fo:text-indent="1.27cm" fo:margin-top="6pt" fo:line-height="` + fmt.Sprintf("%.0f%%", set.LineSpacing*100) + `"/></style:style>
 <style:style style:name="Center" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/></style:style>
 <style:style style:name="CenterB" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-weight="bold"/></style:style>
 <style:style style:name="Small" style:family="paragraph"><style:text-properties fo:font-size="11pt"/></style:style>
@@ -77,7 +77,7 @@ func fodt(r *model.Record) string {
 <style:style style:name="I" style:family="text"><style:text-properties fo:font-style="italic"/></style:style>
 <style:style style:name="BI" style:family="text"><style:text-properties fo:font-weight="bold" fo:font-style="italic"/></style:style>
 </office:styles>
-<office:automatic-styles><style:page-layout style:name="A4"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="`+cm(set.MarginTop)+`" fo:margin-bottom="`+cm(set.MarginBottom)+`" fo:margin-left="`+cm(set.MarginLeft)+`" fo:margin-right="`+cm(set.MarginRight)+`"/></style:page-layout></office:automatic-styles>
+<office:automatic-styles><style:page-layout style:name="A4"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="` + cm(set.MarginTop) + `" fo:margin-bottom="` + cm(set.MarginBottom) + `" fo:margin-left="` + cm(set.MarginLeft) + `" fo:margin-right="` + cm(set.MarginRight) + `"/></style:page-layout></office:automatic-styles>
 <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="A4"/></office:master-styles>
 <office:body><office:text>
 `)

@@ -35,3 +35,27 @@ func TestWriteSamples(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteRegisterSamples writes sample registers to $BIENTAP_PDF_OUT.
+func TestWriteRegisterSamples(t *testing.T) {
+	out := os.Getenv("BIENTAP_PDF_OUT")
+	if out == "" {
+		t.Skip("BIENTAP_PDF_OUT not set")
+	}
+	var b bytes.Buffer
+	if _, err := Register(&b, 2024, registerRecords(30), Options{AgencyParent: "UBND TỈNH LAI CHÂU", Agency: "VĂN PHÒNG"}); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(out, "register.pdf"), b.Bytes(), 0o644)
+	b.Reset()
+	var recs []*model.Record
+	for i := 0; i < 30; i++ {
+		r := newsItem()
+		r.Date = r.Date.AddDate(0, 0, i)
+		recs = append(recs, r)
+	}
+	if _, err := NewsList(&b, recs[0].Date, recs[29].Date, recs, Options{PortalName: "Cổng thông tin điện tử tỉnh Lai Châu"}); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(out, "newslist.pdf"), b.Bytes(), 0o644)
+}

@@ -25,14 +25,14 @@ var registerCols = []struct {
 	align byte
 }{
 	{"Số, ký hiệu văn bản", 0.10, 'C'},
-	{"Ngày tháng văn bản", 0.08, 'C'},
-	{"Tên loại và trích yếu nội dung văn bản", 0.25, 'L'},
+	{"Ngày tháng văn bản", 0.09, 'C'},
+	{"Tên loại và trích yếu nội dung văn bản", 0.24, 'L'},
 	{"Người ký", 0.10, 'L'},
-	{"Nơi nhận văn bản", 0.14, 'L'},
+	{"Nơi nhận văn bản", 0.16, 'L'},
 	{"Đơn vị, người nhận bản lưu", 0.09, 'L'},
 	{"Số lượng bản", 0.05, 'C'},
-	{"Ngày chuyển", 0.07, 'C'},
-	{"Ký nhận", 0.07, 'C'},
+	{"Ngày chuyển", 0.06, 'C'},
+	{"Ký nhận", 0.06, 'C'},
 	{"Ghi chú", 0.05, 'L'},
 }
 
