@@ -54,7 +54,8 @@ func DefaultSettings() Settings {
 		PortalName:      "Cổng thông tin điện tử tỉnh Lai Châu",
 		SignerAuthority: "", SignerPosition: "CHÁNH VĂN PHÒNG", SignerName: "",
 		Author: DefaultAuthor, Series: map[Kind]string{},
-		PDFFont: "liberation", MarginTop: 20, MarginBottom: 20, MarginLeft: 30, MarginRight: 15, LineSpacing: 1.15,
+		// The reference says: where Decree 30 gives a range, default to its middle.
+		PDFFont: "liberation", MarginTop: 22.5, MarginBottom: 22.5, MarginLeft: 32.5, MarginRight: 17.5, LineSpacing: 1.25,
 		Theme: "system", BackupKeep: 14,
 	}
 }

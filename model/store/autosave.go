@@ -25,7 +25,7 @@ func (s *Store) Autosave(r *model.Record) error {
 	if err := normalize(snap); err != nil {
 		return err
 	}
-	return s.tx(func(tx *sql.Tx) error {
+	return s.tx(func(tx *wtx) error {
 		for _, im := range snap.Images {
 			if _, err := putBlob(tx, im.Data); err != nil {
 				return err

@@ -21,7 +21,7 @@ func FormatNumber(n int) string { return fmt.Sprintf("%02d", n) }
 func (s *Store) NextNumber(year int, sign string) (string, error) {
 	sign = strings.TrimSpace(vntext.Clean(sign))
 	var next int
-	err := s.tx(func(tx *sql.Tx) error {
+	err := s.tx(func(tx *wtx) error {
 		var last int
 		err := tx.QueryRow("SELECT last FROM series WHERE year = ? AND sign = ?", year, sign).Scan(&last)
 		if err != nil && err != sql.ErrNoRows {

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -92,7 +93,7 @@ func (s *Store) Create(r *model.Record) error {
 		return err
 	}
 	r.ID = 0
-	return s.tx(func(tx *sql.Tx) error {
+	return s.tx(func(tx *wtx) error {
 		now := time.Now().UTC()
 		r.Created, r.Updated = now, now
 		if err := insertRecord(tx, r); err != nil {
@@ -116,7 +117,7 @@ func (s *Store) Insert(recs []*model.Record) ([]int64, error) {
 		}
 	}
 	ids := make([]int64, 0, len(recs))
-	err := s.tx(func(tx *sql.Tx) error {
+	err := s.tx(func(tx *wtx) error {
 		now := time.Now().UTC()
 		for _, r := range recs {
 			if r.ID > 0 && r.ID < 1<<idBits {
@@ -136,13 +137,24 @@ func (s *Store) Insert(recs []*model.Record) ([]int64, error) {
 			if r.Updated.IsZero() {
 				r.Updated = r.Created
 			}
-			if err := insertRecord(tx, r); err != nil {
+			if err := insertRow(tx, r); err != nil {
 				return err
 			}
 			if err := addRevision(tx, r, "Nhập"); err != nil {
 				return err
 			}
 			ids = append(ids, r.ID)
+		}
+		// FTS4 flushes its pending terms whenever a docid arrives out of
+		// order; indexing in ascending key order keeps a bulk import in one segment.
+		sorted := append([]*model.Record(nil), recs...)
+		sort.Slice(sorted, func(i, j int) bool {
+			return searchKey(sorted[i].Date, sorted[i].ID) < searchKey(sorted[j].Date, sorted[j].ID)
+		})
+		for _, r := range sorted {
+			if err := indexRecord(tx, r, true); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
@@ -155,7 +167,15 @@ func (s *Store) Insert(recs []*model.Record) ([]int64, error) {
 	return ids, nil
 }
 
-func insertRecord(tx *sql.Tx, r *model.Record) error {
+func insertRecord(tx *wtx, r *model.Record) error {
+	if err := insertRow(tx, r); err != nil {
+		return err
+	}
+	return indexRecord(tx, r, true)
+}
+
+// insertRow writes the record's row and images, not its search entry.
+func insertRow(tx *wtx, r *model.Record) error {
 	res, err := tx.Exec(`INSERT INTO records (id, kind, title, summary, body, category, author, place, date, number,
 		sign, urgency, agency_parent, agency, signer_authority, signer_position, signer_name, to_list, recipients,
 		url, status, created, updated) VALUES (NULLIF(?, 0),?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
@@ -168,13 +188,10 @@ func insertRecord(tx *sql.Tx, r *model.Record) error {
 	if r.ID, err = res.LastInsertId(); err != nil {
 		return err
 	}
-	if err := writeImages(tx, r); err != nil {
-		return err
-	}
-	return indexRecord(tx, r)
+	return writeImages(tx, r)
 }
 
-func writeImages(tx *sql.Tx, r *model.Record) error {
+func writeImages(tx *wtx, r *model.Record) error {
 	if _, err := tx.Exec("DELETE FROM images WHERE record_id = ?", r.ID); err != nil {
 		return err
 	}
@@ -191,7 +208,7 @@ func writeImages(tx *sql.Tx, r *model.Record) error {
 	return nil
 }
 
-func putBlob(tx *sql.Tx, data []byte) (string, error) {
+func putBlob(tx *wtx, data []byte) (string, error) {
 	h := hashData(data)
 	_, err := tx.Exec("INSERT OR IGNORE INTO blobs (hash, data) VALUES (?, ?)", h, data)
 	return h, err
@@ -206,7 +223,7 @@ func (s *Store) Save(r *model.Record) error {
 	if err := normalize(r); err != nil {
 		return err
 	}
-	return s.tx(func(tx *sql.Tx) error {
+	return s.tx(func(tx *wtx) error {
 		r.Updated = time.Now().UTC()
 		if err := updateRecord(tx, r); err != nil {
 			return err
@@ -219,7 +236,7 @@ func (s *Store) Save(r *model.Record) error {
 	})
 }
 
-func updateRecord(tx *sql.Tx, r *model.Record) error {
+func updateRecord(tx *wtx, r *model.Record) error {
 	res, err := tx.Exec(`UPDATE records SET kind=?, title=?, summary=?, body=?, category=?, author=?, place=?,
 		date=?, number=?, sign=?, urgency=?, agency_parent=?, agency=?, signer_authority=?, signer_position=?,
 		signer_name=?, to_list=?, recipients=?, url=?, status=?, updated=? WHERE id=?`,
@@ -235,7 +252,7 @@ func updateRecord(tx *sql.Tx, r *model.Record) error {
 	if err := writeImages(tx, r); err != nil {
 		return err
 	}
-	return indexRecord(tx, r)
+	return indexRecord(tx, r, false)
 }
 
 // Get loads one record with its images.
@@ -311,7 +328,7 @@ func (s *Store) SetStatus(id int64, st model.Status, url string) error {
 	if err != nil {
 		return err
 	}
-	return s.tx(func(tx *sql.Tx) error {
+	return s.tx(func(tx *wtx) error {
 		if st == model.StatusTrash && r.Status != model.StatusTrash {
 			if _, err := tx.Exec("UPDATE records SET trashed_from = ? WHERE id = ?", r.Status, id); err != nil {
 				return err
@@ -353,7 +370,7 @@ func (s *Store) Restore(id int64) error {
 // images, and returns how many went.
 func (s *Store) EmptyTrash() (int, error) {
 	var n int64
-	err := s.tx(func(tx *sql.Tx) error {
+	err := s.tx(func(tx *wtx) error {
 		if _, err := tx.Exec("DELETE FROM search WHERE docid IN (SELECT search_key FROM records WHERE status = 'trash')"); err != nil {
 			return err
 		}
@@ -371,7 +388,7 @@ func (s *Store) EmptyTrash() (int, error) {
 }
 
 // gcBlobs removes image data no image, revision or autosave refers to.
-func gcBlobs(tx *sql.Tx) error {
+func gcBlobs(tx *wtx) error {
 	_, err := tx.Exec(`DELETE FROM blobs WHERE hash NOT IN (SELECT hash FROM images)
 		AND NOT EXISTS (SELECT 1 FROM revisions WHERE instr(snapshot, blobs.hash) > 0)
 		AND NOT EXISTS (SELECT 1 FROM autosave WHERE instr(snapshot, blobs.hash) > 0)`)

@@ -17,7 +17,7 @@ type Revision struct {
 	Title   string
 }
 
-func addRevision(tx *sql.Tx, r *model.Record, note string) error {
+func addRevision(tx *wtx, r *model.Record, note string) error {
 	for _, im := range r.Images {
 		if _, err := putBlob(tx, im.Data); err != nil {
 			return err
@@ -98,7 +98,7 @@ func (s *Store) RestoreRevision(revID int64) (*model.Record, error) {
 	if err := normalize(old); err != nil {
 		return nil, err
 	}
-	err = s.tx(func(tx *sql.Tx) error {
+	err = s.tx(func(tx *wtx) error {
 		old.Updated = time.Now().UTC()
 		if err := updateRecord(tx, old); err != nil {
 			return err

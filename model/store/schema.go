@@ -1,19 +1,18 @@
 package store
 
 import (
-	"database/sql"
 	"fmt"
 )
 
 // migrations are applied in order; migration i brings the schema from
 // user_version i to i+1. Never edit a released migration: append a new one.
-var migrations = []func(tx *sql.Tx) error{
+var migrations = []func(tx *wtx) error{
 	migrateV1,
 }
 
 func (s *Store) migrate(from int) error {
 	for v := from; v < len(migrations); v++ {
-		err := s.tx(func(tx *sql.Tx) error {
+		err := s.tx(func(tx *wtx) error {
 			if err := migrations[v](tx); err != nil {
 				return err
 			}
@@ -27,7 +26,7 @@ func (s *Store) migrate(from int) error {
 	return nil
 }
 
-func migrateV1(tx *sql.Tx) error {
+func migrateV1(tx *wtx) error {
 	_, err := tx.Exec(`
 CREATE TABLE records (
 	id INTEGER PRIMARY KEY,
@@ -112,7 +111,7 @@ CREATE TABLE settings (
 
 -- Search index over folded text (see search.go). docid orders by date, so
 -- the newest matches come first without sorting.
-CREATE VIRTUAL TABLE search USING fts4(title, summary, body, tags, prefix="1,2,3", order=DESC);
+CREATE VIRTUAL TABLE search USING fts4(title, summary, body, tags, prefix="2,3", order=DESC);
 `)
 	return err
 }

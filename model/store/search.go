@@ -58,10 +58,14 @@ func categoryTag(c string) string {
 	return "zqc" + tagWord(c)
 }
 
-func indexRecord(tx *sql.Tx, r *model.Record) error {
+// indexRecord writes r's search entry; fresh says the record was just
+// inserted and has none yet.
+func indexRecord(tx *wtx, r *model.Record, fresh bool) error {
 	var old int64
-	if err := tx.QueryRow("SELECT search_key FROM records WHERE id = ?", r.ID).Scan(&old); err != nil {
-		return err
+	if !fresh {
+		if err := tx.QueryRow("SELECT search_key FROM records WHERE id = ?", r.ID).Scan(&old); err != nil {
+			return err
+		}
 	}
 	if old != 0 {
 		if _, err := tx.Exec("DELETE FROM search WHERE docid = ?", old); err != nil {

@@ -6,6 +6,7 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -35,13 +36,20 @@ var (
 type Store struct {
 	db   *sql.DB
 	path string
+
+	checked     chan struct{} // closed when the open-time quick_check is done
+	checkErr    error
+	cancelCheck context.CancelFunc
 }
 
 // Path is the database file the store was opened on.
 func (s *Store) Path() string { return s.path }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the database, interrupting a quick_check still running.
+func (s *Store) Close() error {
+	s.cancelCheck()
+	return s.db.Close()
+}
 
 // Open opens the archive at path, creating it when the file does not exist.
 // It refuses, without writing to it, a file that is not a SQLite database, a
@@ -59,8 +67,10 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", abs, err)
 	}
-	s := &Store{db: db, path: abs}
-	if err := s.init(); err != nil {
+	ctx, cancel := context.WithCancel(context.Background())
+	s := &Store{db: db, path: abs, checked: make(chan struct{}), cancelCheck: cancel}
+	if err := s.init(ctx); err != nil {
+		cancel()
 		db.Close()
 		return nil, fmt.Errorf("%s: %w", abs, err)
 	}
@@ -115,7 +125,7 @@ func checkHeader(path string) error {
 	return nil
 }
 
-func (s *Store) init() error {
+func (s *Store) init(ctx context.Context) error {
 	var appID, version int
 	if err := s.db.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
 		return translate(err)
@@ -135,17 +145,45 @@ func (s *Store) init() error {
 			return ErrNotSQLite
 		}
 	}
-	var check string
-	if err := s.db.QueryRow("PRAGMA quick_check").Scan(&check); err != nil {
-		return translate(err)
-	}
-	if check != "ok" {
-		return fmt.Errorf("%w: %s", ErrDamaged, check)
+	if version < len(migrations) && version > 0 {
+		// Never migrate a damaged archive: check it first, synchronously.
+		s.quickCheck(ctx)
+		if s.checkErr != nil {
+			return s.checkErr
+		}
+	} else {
+		// quick_check reads the whole file (seconds for a large archive), so
+		// it runs beside the first screen; writes wait for its verdict.
+		go s.quickCheck(ctx)
 	}
 	if _, err := s.db.Exec("PRAGMA journal_mode=WAL"); err != nil {
 		return translate(err)
 	}
 	return s.migrate(version)
+}
+
+func (s *Store) quickCheck(ctx context.Context) {
+	defer close(s.checked)
+	var check string
+	if err := s.db.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&check); err != nil {
+		if ctx.Err() != nil {
+			s.checkErr = errors.New("cơ sở dữ liệu đã đóng")
+		} else {
+			s.checkErr = fmt.Errorf("%s: %w", s.path, translate(err))
+		}
+		return
+	}
+	if check != "ok" {
+		s.checkErr = fmt.Errorf("%s: %w: %s", s.path, ErrDamaged, check)
+	}
+}
+
+// Check waits for the open-time integrity check (PRAGMA quick_check) and
+// returns its verdict. Every write waits for it too, so a damaged archive is
+// never written to.
+func (s *Store) Check() error {
+	<-s.checked
+	return s.checkErr
 }
 
 // translate turns driver errors into the store's errors with Vietnamese text.
@@ -171,12 +209,57 @@ func translate(err error) error {
 	return err
 }
 
-// tx runs f in one write transaction.
-func (s *Store) tx(f func(tx *sql.Tx) error) error {
-	tx, err := s.db.Begin()
+// wtx is a write transaction that prepares each statement once: bulk
+// inserts run the same few statements thousands of times.
+type wtx struct {
+	*sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+func (w *wtx) stmt(q string) (*sql.Stmt, error) {
+	if st, ok := w.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := w.Tx.Prepare(q)
+	if err != nil {
+		return nil, err
+	}
+	w.stmts[q] = st
+	return st, nil
+}
+
+// Exec runs one statement (prepared once per transaction); a script of
+// several statements runs unprepared.
+func (w *wtx) Exec(q string, args ...any) (sql.Result, error) {
+	if strings.Contains(strings.TrimRight(strings.TrimSpace(q), ";"), ";") {
+		return w.Tx.Exec(q, args...)
+	}
+	st, err := w.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	return st.Exec(args...)
+}
+
+// QueryRow runs a one-row query prepared once per transaction.
+func (w *wtx) QueryRow(q string, args ...any) *sql.Row {
+	st, err := w.stmt(q)
+	if err != nil {
+		return w.Tx.QueryRow(q, args...)
+	}
+	return st.QueryRow(args...)
+}
+
+// tx runs f in one write transaction, once the archive passed its check.
+func (s *Store) tx(f func(tx *wtx) error) error {
+	if err := s.Check(); err != nil {
+		return err
+	}
+	t, err := s.db.Begin()
 	if err != nil {
 		return translate(err)
 	}
+	tx := &wtx{Tx: t, stmts: map[string]*sql.Stmt{}}
 	if err := f(tx); err != nil {
 		tx.Rollback()
 		return translate(err)

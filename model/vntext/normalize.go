@@ -26,7 +26,7 @@ func invisible(r rune) bool {
 // characters, BOM) are removed, look-alikes of Đ are replaced, and the result
 // is NFC. No-break spaces are kept. Clean of clean text is the identity.
 func Clean(s string) string {
-	if isCleanASCII(s) {
+	if isCleanASCII(s) || (!needsCleaning(s) && norm.NFC.IsNormalString(s)) {
 		return s
 	}
 	var b strings.Builder
@@ -56,6 +56,23 @@ func CleanLines(s string) string {
 	return Clean(s)
 }
 
+// needsCleaning reports invalid UTF-8, invisible characters or look-alikes.
+func needsCleaning(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && n == 1) || invisible(r) || r == '\u00D0' || r == '\u0189' {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
 func isCleanASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
@@ -65,8 +82,27 @@ func isCleanASCII(s string) bool {
 	return true
 }
 
-// foldRune maps one NFC rune to its folded form: lower case, no diacritics,
-// đ→d. It returns -1 for runes that vanish (combining marks, invisibles).
+// foldTable maps the precomposed Latin letters (U+00C0–U+024F and the
+// Vietnamese block U+1E00–U+1EFF) to their folded base letter, computed once
+// from Unicode decompositions so that folding needs no per-rune normalisation.
+var foldTable = func() *[0x1F00]rune {
+	var t [0x1F00]rune
+	for r := rune(0x80); r < 0x1F00; r++ {
+		switch {
+		case invisible(r) || unicode.Is(unicode.Mn, r):
+			t[r] = -1
+		default:
+			base, _ := utf8.DecodeRuneInString(norm.NFD.String(string(r)))
+			t[r] = unicode.ToLower(base)
+		}
+	}
+	t['đ'], t['Đ'], t['\u00D0'], t['\u0189'] = 'd', 'd', 'd', 'd'
+	return &t
+}()
+
+// foldRune maps one rune to its folded form: lower case, no diacritics,
+// đ→d. It returns -1 for runes that vanish (combining marks, invisibles), so
+// decomposed (NFD) text folds like precomposed text.
 func foldRune(r rune) rune {
 	if r < utf8.RuneSelf {
 		if 'A' <= r && r <= 'Z' {
@@ -74,18 +110,13 @@ func foldRune(r rune) rune {
 		}
 		return r
 	}
-	switch r {
-	case 'đ', 'Đ', '\u00D0', '\u0189':
-		return 'd'
+	if r < 0x1F00 {
+		return foldTable[r]
 	}
 	if invisible(r) || unicode.Is(unicode.Mn, r) {
 		return -1
 	}
-	// Decompose and keep the base letter.
-	var buf [utf8.UTFMax * 4]byte
-	d := norm.NFD.AppendString(buf[:0], string(r))
-	base, _ := utf8.DecodeRune(d)
-	return unicode.ToLower(base)
+	return unicode.ToLower(r)
 }
 
 // Fold returns s folded for search: lower case, diacritics removed, đ→d.
@@ -94,12 +125,19 @@ func foldRune(r rune) rune {
 func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range norm.NFD.String(s) {
-		if f := foldRune(r); f >= 0 {
-			b.WriteRune(f)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf {
+			// Slow path from the first non-ASCII byte on.
+			b.WriteString(strings.ToLower(s[:i]))
+			for _, r := range s[i:] {
+				if f := foldRune(r); f >= 0 {
+					b.WriteRune(f)
+				}
+			}
+			return b.String()
 		}
 	}
-	return b.String()
+	return strings.ToLower(s)
 }
 
 // FoldMap folds s like Fold and also returns, for each byte of the folded

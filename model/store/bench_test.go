@@ -1,0 +1,154 @@
+package store
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"bientap/model/synth"
+)
+
+// The benchmarks share one archive of 100,000 generated records, built once
+// per run (go test -bench . -run '^$' ./model/store/).
+const benchRecords = 100_000
+
+var (
+	benchOnce sync.Once
+	benchPath string
+	benchDir  string
+	benchErr  error
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchDir != "" {
+		os.RemoveAll(benchDir)
+	}
+	os.Exit(code)
+}
+
+func benchStore(b *testing.B) *Store {
+	b.Helper()
+	benchOnce.Do(func() {
+		benchDir, benchErr = os.MkdirTemp("", "bientap-bench-")
+		if benchErr != nil {
+			return
+		}
+		benchPath = filepath.Join(benchDir, "100k.db")
+		st, err := Open(benchPath)
+		if err != nil {
+			benchErr = err
+			return
+		}
+		defer st.Close()
+		recs := synth.Records(benchRecords, 1, 4)
+		for i := 0; i < len(recs); i += 10_000 {
+			if _, benchErr = st.Insert(recs[i : i+10_000]); benchErr != nil {
+				return
+			}
+		}
+	})
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	st, err := Open(benchPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	return st
+}
+
+// BenchmarkOpen100k opens (with quick_check) and closes the 100k archive.
+func BenchmarkOpen100k(b *testing.B) {
+	benchStore(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		st, err := Open(benchPath)
+		if err != nil {
+			b.Fatal(err)
+		}
+		st.Close()
+	}
+}
+
+// BenchmarkListFirstPage100k is the window's first view: newest 50 and the count.
+func BenchmarkListFirstPage100k(b *testing.B) {
+	st := benchStore(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		items, err := st.List(Query{Limit: 50})
+		if err != nil || len(items) != 50 {
+			b.Fatal(len(items), err)
+		}
+		if _, err := st.Count(Query{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSearchTwoWords100k is a two-word unaccented search: first page of
+// 50 ranked results with snippets, and the count of matches.
+func BenchmarkSearchTwoWords100k(b *testing.B) {
+	st := benchStore(b)
+	for _, q := range []string{"nong thon", "thi dua", "chuyen doi so", "muong te"} {
+		b.Run(strings.ReplaceAll(q, " ", "_"), func(b *testing.B) {
+			n, _ := st.Count(Query{Text: q})
+			b.ReportMetric(float64(n), "matches")
+			for i := 0; i < b.N; i++ {
+				items, err := st.List(Query{Text: q, Limit: 50})
+				if err != nil || len(items) == 0 {
+					b.Fatal(len(items), err)
+				}
+				if _, err := st.Count(Query{Text: q}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkLikeScan100k is the naive alternative: LIKE '%…%' over title,
+// summary and body, newest first. It needs the accented spelling ("nông
+// thôn") to find anything, and scans every row for the count.
+func BenchmarkLikeScan100k(b *testing.B) {
+	st := benchStore(b)
+	for _, q := range []string{"nông thôn", "nong thon"} {
+		b.Run(strings.ReplaceAll(q, " ", "_"), func(b *testing.B) {
+			var n int
+			for i := 0; i < b.N; i++ {
+				pat := "%" + q + "%"
+				rows, err := st.db.Query(`SELECT id, title FROM records WHERE title LIKE ?1 OR summary LIKE ?1
+					OR body LIKE ?1 ORDER BY date DESC, id DESC LIMIT 50`, pat)
+				if err != nil {
+					b.Fatal(err)
+				}
+				for rows.Next() {
+				}
+				rows.Close()
+				st.db.QueryRow(`SELECT count(*) FROM records WHERE title LIKE ?1 OR summary LIKE ?1 OR body LIKE ?1`, pat).Scan(&n)
+			}
+			b.ReportMetric(float64(n), "matches")
+		})
+	}
+}
+
+// BenchmarkInsert measures bulk import: records per second through Insert
+// (one transaction per 5,000 records, with revisions and search index).
+func BenchmarkInsert(b *testing.B) {
+	recs := synth.Records(5000, 7, 4)
+	st, err := Open(filepath.Join(b.TempDir(), "ins.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := st.Insert(recs); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(recs)*b.N)/b.Elapsed().Seconds(), "records/s")
+}
