@@ -207,8 +207,12 @@ func (l *docLayout) header() {
 	l.p1.ops = append(l.p1.ops, lineOp(rcx-tw/2, ry, rcx+tw/2, ry, ruleW))
 
 	// Left column: cơ quan chủ quản (upright), cơ quan ban hành (bold), rule.
-	parent := strings.TrimSpace(firstNonEmpty(r.AgencyParent, l.opt.AgencyParent))
-	agency := strings.TrimSpace(firstNonEmpty(r.Agency, l.opt.Agency))
+	// The settings' agencies apply only to a record that names none: a
+	// record that names its issuer but no parent (the UBND itself) has none.
+	parent, agency := strings.TrimSpace(r.AgencyParent), strings.TrimSpace(r.Agency)
+	if parent == "" && agency == "" {
+		parent, agency = strings.TrimSpace(l.opt.AgencyParent), strings.TrimSpace(l.opt.Agency)
+	}
 	colW := l.lw - 2
 	y := y1
 	if parent != "" {
