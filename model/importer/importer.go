@@ -1,0 +1,399 @@
+// Package importer brings existing news and documents into the archive: a
+// portal news page copied as text (.txt, UTF-8, UTF-16 or a legacy
+// Vietnamese encoding), a portal page saved as HTML, a Word .docx file and a
+// JSON Lines archive. Every importer builds model.Record values whose body is
+// Biên Tập's markup (model/doc), never live HTML: imported text is escaped,
+// and only paragraphs, headings, centred lines, images, tables and bold or
+// italic runs survive. Each import comes with a Report (Vietnamese lines) of
+// what was recognised; text that fits no field stays in the body.
+//
+// The package knows nothing of widgets or PDFs. Parse* functions read input
+// only; Import and ImportFile file the records in a store, skipping (or, on
+// request, updating) items already there with the same title and date.
+package importer
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"bientap/model"
+	"bientap/model/store"
+	"bientap/model/vntext"
+)
+
+// Limits that protect the import from hostile or broken files.
+const (
+	// MaxFileBytes bounds the size of one imported file.
+	MaxFileBytes = 256 << 20
+	// MaxImageBytes bounds the stored size of one image.
+	MaxImageBytes = 40 << 20
+	// MaxImagePixels bounds width × height of an image, checked from its
+	// header before the image is decoded.
+	MaxImagePixels = 40_000_000
+)
+
+// Format names what kind of file an import read.
+type Format string
+
+// The formats ParseFile recognises (by extension, then by content).
+const (
+	FormatText  Format = "txt"
+	FormatHTML  Format = "html"
+	FormatDOCX  Format = "docx"
+	FormatJSONL Format = "jsonl"
+)
+
+// Label is the Vietnamese name of the format for reports.
+func (f Format) Label() string {
+	switch f {
+	case FormatText:
+		return "trang tin dạng văn bản (.txt)"
+	case FormatHTML:
+		return "trang tin lưu dạng HTML"
+	case FormatDOCX:
+		return "tệp Word (.docx)"
+	case FormatJSONL:
+		return "kho lưu trữ JSONL"
+	}
+	return string(f)
+}
+
+// Options steer an import.
+type Options struct {
+	// Update replaces an existing item with the same title and date by the
+	// imported one (a new revision) instead of skipping it. Items of a
+	// "Các tin đã đăng" list (title and date only) never overwrite anything.
+	Update bool
+	// Encoding forces the source encoding of a .txt file ("tcvn3", "vni",
+	// "viqr", "cp1258", "utf-8"); empty or "auto" detects it.
+	Encoding string
+	// Kind of the main record; empty means news (model.KindNews).
+	Kind model.Kind
+	// Status of the main record; empty means published for portal pages
+	// (they are on the portal already) and draft for Word files.
+	Status model.Status
+	// Now is the date used when a file carries none; zero means today.
+	Now time.Time
+}
+
+func (o Options) now() time.Time {
+	if o.Now.IsZero() {
+		return model.Day(time.Now())
+	}
+	return model.Day(o.Now)
+}
+
+// DropReason says why a piece of the input is not in any record.
+type DropReason string
+
+// The reasons text may be left out: everything else stays in the record.
+const (
+	DropLink      DropReason = "liên kết của trang"       // "In", "Gửi email", "Quay lại"…
+	DropDate      DropReason = "ngày tháng đã đọc"        // the weekday-and-date line, a list item's date
+	DropHeading   DropReason = "tiêu đề danh sách tin"    // "Các tin đã đăng"
+	DropDuplicate DropReason = "đoạn dán lặp"             // a block pasted twice in a row (one copy kept)
+	DropImage     DropReason = "ảnh không nhập được"      // an image reference whose picture could not be read
+	DropInBatch   DropReason = "tin trùng trong cùng tệp" // the same title and date twice in one file
+)
+
+// Dropped is one piece of input deliberately not imported.
+type Dropped struct {
+	Text string
+	Why  DropReason
+}
+
+// Report tells the clerk what an import recognised, in Vietnamese.
+type Report struct {
+	File     string   // the file as named by the caller
+	Format   Format   // what the file was read as
+	Encoding string   // text files: the encoding used and how sure the guess was
+	Found    []string // what was recognised, one line each
+	Warnings []string // what needs the clerk's attention
+	Dropped  []Dropped
+}
+
+func (r *Report) found(format string, args ...any) {
+	r.Found = append(r.Found, fmt.Sprintf(format, args...))
+}
+
+func (r *Report) warn(format string, args ...any) {
+	r.Warnings = append(r.Warnings, fmt.Sprintf(format, args...))
+}
+
+func (r *Report) drop(text string, why DropReason) {
+	r.Dropped = append(r.Dropped, Dropped{Text: text, Why: why})
+}
+
+// Lines renders the report for display: format and encoding, what was
+// recognised, a count of what was left out and why (dates and list headings,
+// which were read into fields, are not repeated), then the warnings
+// (prefixed "Chú ý:").
+func (r *Report) Lines() []string {
+	var out []string
+	head := "Định dạng: " + r.Format.Label()
+	if r.Encoding != "" {
+		head += "; bảng mã: " + r.Encoding
+	}
+	out = append(out, head)
+	out = append(out, r.Found...)
+	counts := map[DropReason]int{}
+	var order []DropReason
+	for _, d := range r.Dropped {
+		if d.Why == DropDate || d.Why == DropHeading {
+			continue // read into fields, shown above
+		}
+		if counts[d.Why] == 0 {
+			order = append(order, d.Why)
+		}
+		counts[d.Why]++
+	}
+	for _, why := range order {
+		var samples []string
+		for _, d := range r.Dropped {
+			if d.Why == why && len(samples) < 4 {
+				samples = append(samples, "«"+shorten(d.Text, 40)+"»")
+			}
+		}
+		more := ""
+		if counts[why] > len(samples) {
+			more = ", …"
+		}
+		out = append(out, fmt.Sprintf("Bỏ %d mục (%s): %s%s", counts[why], why, strings.Join(samples, ", "), more))
+	}
+	for _, w := range r.Warnings {
+		out = append(out, "Chú ý: "+w)
+	}
+	return out
+}
+
+// String is Lines joined by newlines.
+func (r *Report) String() string { return strings.Join(r.Lines(), "\n") }
+
+// Parsed is what one file gave: its records in order (the article first when
+// the file has one, then the items of its "Các tin đã đăng" list) and the
+// report.
+type Parsed struct {
+	Records []*model.Record
+	Report  Report
+}
+
+// DetectFormat decides how to read a file: by extension first (.txt, .html,
+// .htm, .docx, .jsonl, .ndjson), then by content for other names.
+func DetectFormat(name string, data []byte) (Format, error) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".text":
+		return FormatText, nil
+	case ".html", ".htm", ".xhtml", ".shtml":
+		return FormatHTML, nil
+	case ".docx", ".docm":
+		return FormatDOCX, nil
+	case ".jsonl", ".ndjson":
+		return FormatJSONL, nil
+	case ".doc":
+		return "", errors.New("tệp Word cũ (.doc) chưa hỗ trợ: hãy mở bằng Word và lưu thành .docx")
+	case ".pdf":
+		return "", errors.New("không nhập được PDF: hãy nhập tệp .docx, .txt hoặc .html")
+	}
+	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")), " \t\r\n")
+	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return FormatDOCX, nil
+	case len(head) > 0 && head[0] == '<':
+		return FormatHTML, nil
+	case len(head) > 0 && head[0] == '{':
+		return FormatJSONL, nil
+	}
+	return FormatText, nil
+}
+
+// ReadFile reads a file for import with the size bound; the error is one
+// Vietnamese line.
+func ReadFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			return nil, errors.New("không có tệp này")
+		case errors.Is(err, os.ErrPermission):
+			return nil, errors.New("không có quyền đọc tệp")
+		}
+		return nil, fmt.Errorf("không mở được tệp: %v", err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("không đọc được tệp: %v", err)
+	}
+	if st.IsDir() {
+		return nil, errors.New("đây là thư mục, không phải tệp")
+	}
+	if st.Size() > MaxFileBytes {
+		return nil, fmt.Errorf("tệp quá lớn (%d MB, tối đa %d MB)", st.Size()>>20, MaxFileBytes>>20)
+	}
+	data := make([]byte, 0, st.Size())
+	buf := bytes.NewBuffer(data)
+	if _, err := buf.ReadFrom(f); err != nil {
+		return nil, fmt.Errorf("không đọc được tệp: %v", err)
+	}
+	if buf.Len() > MaxFileBytes {
+		return nil, fmt.Errorf("tệp quá lớn (tối đa %d MB)", MaxFileBytes>>20)
+	}
+	return buf.Bytes(), nil
+}
+
+// ParseFile reads and parses one file of any supported format. Images that an
+// HTML page refers to are looked up next to the file (its "_files" folder).
+func ParseFile(path string, opts Options) (*Parsed, error) {
+	data, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	format, err := DetectFormat(path, data)
+	if err != nil {
+		return nil, err
+	}
+	var p *Parsed
+	switch format {
+	case FormatText:
+		p, err = ParseText(data, opts)
+	case FormatHTML:
+		p, err = ParseHTML(data, filepath.Dir(path), opts)
+	case FormatDOCX:
+		p, err = ParseDOCX(data, filepath.Base(path), opts)
+	case FormatJSONL:
+		p, err = parseJSONL(data)
+	}
+	if err != nil {
+		return nil, err
+	}
+	p.Report.File = path
+	return p, nil
+}
+
+func parseJSONL(data []byte) (*Parsed, error) {
+	recs, err := store.ParseJSONL(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	p := &Parsed{Records: recs, Report: Report{Format: FormatJSONL}}
+	p.Report.found("%d bản ghi", len(recs))
+	return p, nil
+}
+
+// Skip is an imported item that was already in the archive.
+type Skip struct {
+	Title      string
+	Date       time.Time
+	ExistingID int64
+}
+
+// Result is what Import did with one file's records.
+type Result struct {
+	Created []int64 // new records, in input order
+	Updated []int64 // existing records replaced (Options.Update)
+	Skipped []Skip  // already in the archive (or earlier in recs), left alone
+}
+
+// Import files parsed records in the store. A record with the same title and
+// date as one already there (store.FindByTitleDate) is skipped, or with
+// opts.Update replaced by the imported version (keeping its id, number, portal
+// address and history); a record without body, summary or images (a list
+// item) never replaces one. Repeats inside recs are dropped. The new records
+// go in one transaction: all or nothing.
+func Import(st *store.Store, recs []*model.Record, opts Options) (Result, error) {
+	var res Result
+	var fresh []*model.Record
+	seen := map[string]bool{}
+	for _, r := range recs {
+		key := strings.TrimSpace(vntext.Clean(r.Title)) + "\x00" + model.Day(r.Date).Format(model.ISODate)
+		if seen[key] {
+			res.Skipped = append(res.Skipped, Skip{Title: r.Title, Date: r.Date})
+			continue
+		}
+		seen[key] = true
+		id, err := st.FindByTitleDate(r.Title, r.Date)
+		if err != nil {
+			return res, err
+		}
+		if id == 0 {
+			fresh = append(fresh, r)
+			continue
+		}
+		if !opts.Update || !hasContent(r) {
+			res.Skipped = append(res.Skipped, Skip{Title: r.Title, Date: r.Date, ExistingID: id})
+			continue
+		}
+		old, err := st.Get(id)
+		if err != nil {
+			return res, err
+		}
+		merge(old, r)
+		if err := st.Save(old); err != nil {
+			return res, err
+		}
+		res.Updated = append(res.Updated, id)
+	}
+	if len(fresh) > 0 {
+		ids, err := st.Insert(fresh)
+		if err != nil {
+			return res, err
+		}
+		res.Created = ids
+	}
+	return res, nil
+}
+
+func hasContent(r *model.Record) bool {
+	return strings.TrimSpace(r.Body) != "" || strings.TrimSpace(r.Summary) != "" || len(r.Images) > 0
+}
+
+// merge copies the imported content onto an existing record; what the
+// import does not carry (number, sign, portal address, signer…) is kept.
+func merge(old, imp *model.Record) {
+	old.Title, old.Summary, old.Body, old.Images = imp.Title, imp.Summary, imp.Body, imp.Images
+	if imp.Kind != "" {
+		old.Kind = imp.Kind
+	}
+	if imp.Category != "" {
+		old.Category = imp.Category
+	}
+	if imp.Author != "" {
+		old.Author = imp.Author
+	}
+	if imp.Status != "" {
+		old.Status = imp.Status
+	}
+	if imp.URL != "" {
+		old.URL = imp.URL
+	}
+}
+
+// ImportFile parses one file and files its records: JSON Lines archives go
+// in as they are (store.Insert keeps free ids, no title/date check, like
+// store.ImportJSONL); other formats through Import.
+func ImportFile(st *store.Store, path string, opts Options) (Result, *Parsed, error) {
+	p, err := ParseFile(path, opts)
+	if err != nil {
+		return Result{}, nil, err
+	}
+	if p.Report.Format == FormatJSONL {
+		ids, err := st.Insert(p.Records)
+		return Result{Created: ids}, p, err
+	}
+	res, err := Import(st, p.Records, opts)
+	return res, p, err
+}
+
+// shorten cuts s to at most n runes, marking the cut with "…".
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
