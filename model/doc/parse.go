@@ -348,3 +348,18 @@ func sweep(texts []string, stars []starRun) []Run {
 	}
 	return runs
 }
+
+// LineKind reports what a single line of markup is on its own: Heading,
+// Centered, Image, Table (a "| … |" row, separator rows included) or
+// Paragraph (also for blank lines). Editors use it for highlighting and the
+// editorial checks to know which part of a line is text.
+func LineKind(line string) BlockKind {
+	t := strings.TrimSpace(line)
+	switch {
+	case isTableRow(t):
+		return Table
+	case t == "":
+		return Paragraph
+	}
+	return parseLine(t, 0).Kind
+}

@@ -320,3 +320,14 @@ func FuzzMarkupRuns(f *testing.F) {
 }
 
 func unicodeIsSpace(r rune) bool { return r == ' ' || r == '\t' }
+
+func TestLineKind(t *testing.T) {
+	for line, want := range map[string]BlockKind{
+		"": Paragraph, "1. Mục đích": Paragraph, "# I. MỤC ĐÍCH": Heading, "  ## 1. Yêu cầu": Heading,
+		"-> KẾ HOẠCH <-": Centered, "![Ảnh](a.jpg)": Image, "| a | b |": Table, "|---|": Table, "\\| a |": Paragraph,
+	} {
+		if got := LineKind(line); got != want {
+			t.Errorf("LineKind(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
