@@ -57,10 +57,10 @@ func (s Severity) String() string {
 
 // Finding is one thing the checks noticed.
 type Finding struct {
-	Line     int    // 1-based line of the body; 0 when not in the body
-	Col      int    // 1-based column in runes; 0 when not in the body
-	Offset   int    // byte offset in the checked text, for the editor cursor
-	Length   int    // bytes the finding covers (0 for a missing thing)
+	Line     int // 1-based line of the body; 0 when not in the body
+	Col      int // 1-based column in runes; 0 when not in the body
+	Offset   int // byte offset in the checked text, for the editor cursor
+	Length   int // bytes the finding covers (0 for a missing thing)
 	Severity Severity
 	Code     string // stable key of the check: "space-after", "repeat", …
 	Message  string // one Vietnamese sentence for the clerk

@@ -214,9 +214,21 @@ func TestRecordChecks(t *testing.T) {
 		{"place date digits", docRecord("-> Phong Thổ, 15/8/2024 <-\n" + ok), "place-date", 1, "", "-> Phong Thổ, ngày 15 tháng 8 năm 2024 <-\n" + ok},
 		{"place date correct", docRecord("Lai Châu, ngày 05 tháng 01 năm 2024\nHà Nội, ngày 15 tháng 8 năm 2022\n" + ok), "", 0, "", ""},
 		{"sentence ending in a date", docRecord("Căn cứ Công văn số 12/UBND-VX, ngày 5/1/2024\nThông báo số 12/TB-UBND, ngày 5/1/2024\nHội nghị tổ chức tại Hà Nội, ngày 5/1/2024\n" + ok), "", 0, "", ""},
-		{"no Lưu line", func() *model.Record { r := docRecord(ok); r.Recipients = []string{"- Như trên;", "- UBND các huyện."}; return r }(), "recipients-luu", 0, "Recipients", ""},
-		{"Lưu not last", func() *model.Record { r := docRecord(ok); r.Recipients = []string{"- Lưu: VT.", "- Như trên."}; return r }(), "recipients-luu", 0, "Recipients", ""},
-		{"Lưu variants", func() *model.Record { r := docRecord(ok); r.Recipients = []string{"- Như trên;", "- Lưu: VT."}; return r }(), "", 0, "", ""},
+		{"no Lưu line", func() *model.Record {
+			r := docRecord(ok)
+			r.Recipients = []string{"- Như trên;", "- UBND các huyện."}
+			return r
+		}(), "recipients-luu", 0, "Recipients", ""},
+		{"Lưu not last", func() *model.Record {
+			r := docRecord(ok)
+			r.Recipients = []string{"- Lưu: VT.", "- Như trên."}
+			return r
+		}(), "recipients-luu", 0, "Recipients", ""},
+		{"Lưu variants", func() *model.Record {
+			r := docRecord(ok)
+			r.Recipients = []string{"- Như trên;", "- Lưu: VT."}
+			return r
+		}(), "", 0, "", ""},
 		{"no recipients", func() *model.Record { r := docRecord(ok); r.Recipients = nil; return r }(), "", 0, "", ""},
 	}
 	for _, tt := range tests {
