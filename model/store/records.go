@@ -371,9 +371,6 @@ func (s *Store) Restore(id int64) error {
 func (s *Store) EmptyTrash() (int, error) {
 	var n int64
 	err := s.tx(func(tx *wtx) error {
-		if _, err := tx.Exec("DELETE FROM search WHERE docid IN (SELECT search_key FROM records WHERE status = 'trash')"); err != nil {
-			return err
-		}
 		if _, err := tx.Exec("DELETE FROM autosave WHERE record_id IN (SELECT id FROM records WHERE status = 'trash')"); err != nil {
 			return err
 		}

@@ -37,6 +37,7 @@ func keyID(key int64) int64 { return key & (1<<idBits - 1) }
 
 // tag words let searches filter by status, kind, year and category inside the
 // index; they start with "zq" so no Vietnamese word is mistaken for them.
+// Trashed records are not indexed.
 func tags(r *model.Record) string {
 	return fmt.Sprintf("zqs%s zqk%s zqy%d %s", r.Status, tagWord(string(r.Kind)), r.Date.Year(), categoryTag(r.Category))
 }
@@ -71,10 +72,23 @@ func indexRecord(tx *wtx, r *model.Record, fresh bool) error {
 		if _, err := tx.Exec("DELETE FROM search WHERE docid = ?", old); err != nil {
 			return err
 		}
+		if _, err := tx.Exec("DELETE FROM search_title WHERE docid = ?", old); err != nil {
+			return err
+		}
+	}
+	if r.Status == model.StatusTrash {
+		// The trash stays out of the index (searches in it scan it instead),
+		// so everyday searches need no "not in trash" clause.
+		_, err := tx.Exec("UPDATE records SET search_key = 0 WHERE id = ?", r.ID)
+		return err
 	}
 	key := searchKey(r.Date, r.ID)
+	title, tg := vntext.Fold(r.Title), tags(r)
 	if _, err := tx.Exec("INSERT INTO search (docid, title, summary, body, tags) VALUES (?,?,?,?,?)",
-		key, vntext.Fold(r.Title), vntext.Fold(r.Summary), vntext.Fold(r.Body), tags(r)); err != nil {
+		key, title, vntext.Fold(r.Summary), vntext.Fold(r.Body), tg); err != nil {
+		return err
+	}
+	if _, err := tx.Exec("INSERT INTO search_title (docid, title, tags) VALUES (?,?,?)", key, title, tg); err != nil {
 		return err
 	}
 	_, err := tx.Exec("UPDATE records SET search_key = ? WHERE id = ?", key, r.ID)
@@ -139,7 +153,9 @@ func filterExpr(q Query) string {
 	if len(q.Statuses) > 0 {
 		var alt []string
 		for _, s := range q.Statuses {
-			alt = append(alt, "tags:zqs"+string(s))
+			if s != model.StatusTrash {
+				alt = append(alt, "tags:zqs"+string(s))
+			}
 		}
 		parts = append(parts, "("+strings.Join(alt, " OR ")+")")
 	}
@@ -156,11 +172,74 @@ func filterExpr(q Query) string {
 	if c := categoryTag(q.Category); c != "" {
 		parts = append(parts, "tags:"+c)
 	}
-	s := strings.Join(parts, " ")
+	return strings.Join(parts, " ")
+}
+
+// splitTrash separates the trash from the other statuses a query asks for:
+// the index holds only the others.
+func splitTrash(q Query) (indexed Query, indexedWanted, trash bool) {
 	if len(q.Statuses) == 0 {
-		s += " NOT tags:zqstrash"
+		return q, true, false
 	}
-	return s
+	var others []model.Status
+	for _, s := range q.Statuses {
+		if s == model.StatusTrash {
+			trash = true
+		} else {
+			others = append(others, s)
+		}
+	}
+	q.Statuses = others
+	return q, len(others) > 0, trash
+}
+
+// trashMatches scans the trash (small, and kept out of the index) for the
+// query words: title matches first, then the rest, each newest first.
+func (s *Store) trashMatches(q Query) ([]int64, error) {
+	where, args := listWhere(Query{Statuses: []model.Status{model.StatusTrash}, Kinds: q.Kinds,
+		Category: q.Category, Year: q.Year, From: q.From, To: q.To})
+	rows, err := s.db.Query("SELECT id, title, summary, body FROM records"+where+" ORDER BY date DESC, id DESC", args...)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	ws := words(q.Text)
+	var inTitle, other []int64
+	for rows.Next() {
+		var id int64
+		var title, summary, body string
+		if err := rows.Scan(&id, &title, &summary, &body); err != nil {
+			return nil, translate(err)
+		}
+		switch {
+		case hasAllWords(vntext.Fold(title), ws):
+			inTitle = append(inTitle, id)
+		case hasAllWords(vntext.Fold(title+"\n"+summary+"\n"+body), ws):
+			other = append(other, id)
+		}
+	}
+	return append(inTitle, other...), translate(rows.Err())
+}
+
+// hasAllWords reports whether every word starts a word of folded text (the
+// last one as a prefix, the others whole).
+func hasAllWords(folded string, ws []string) bool {
+	for i, w := range ws {
+		found := false
+		for from := 0; !found; {
+			j := indexWord(folded[from:], w)
+			if j < 0 {
+				break
+			}
+			end := from + j + len(w)
+			found = i == len(ws)-1 || end == len(folded) || !isWordByte(folded[end])
+			from += j + 1
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // rangeSQL restricts a docid range for the From/To dates.
@@ -181,10 +260,10 @@ func rangeSQL(q Query) (string, []any) {
 	return " AND " + strings.Join(cond, " AND "), args
 }
 
-// searchIDs returns the record ids matching expr (newest first), paged.
-func (s *Store) searchIDs(expr string, q Query, offset, limit int) ([]int64, error) {
+// searchIDs returns the record ids matching expr in table (newest first), paged.
+func (s *Store) searchIDs(table, expr string, q Query, offset, limit int) ([]int64, error) {
 	rs, args := rangeSQL(q)
-	query := "SELECT docid FROM search WHERE search MATCH ?" + rs + " ORDER BY docid DESC"
+	query := "SELECT docid FROM " + table + " WHERE " + table + " MATCH ?" + rs + " ORDER BY docid DESC"
 	args = append([]any{expr}, args...)
 	if limit > 0 {
 		query += " LIMIT ? OFFSET ?"
@@ -206,15 +285,21 @@ func (s *Store) searchIDs(expr string, q Query, offset, limit int) ([]int64, err
 	return ids, translate(rows.Err())
 }
 
-func (s *Store) searchCount(expr string, q Query) (int, error) {
+func (s *Store) searchCount(table, expr string, q Query) (int, error) {
 	rs, args := rangeSQL(q)
 	var n int
-	err := s.db.QueryRow("SELECT count(*) FROM search WHERE search MATCH ?"+rs, append([]any{expr}, args...)...).Scan(&n)
+	err := s.db.QueryRow("SELECT count(*) FROM "+table+" WHERE "+table+" MATCH ?"+rs, append([]any{expr}, args...)...).Scan(&n)
 	return n, translate(err)
 }
 
-// searchExprs gives the two tiers of a ranked search: title matches first,
-// then the other matches; each tier newest first.
+// countIndex counts the indexed matches of q.
+func (s *Store) countIndex(q Query) (int, error) {
+	return s.searchCount("search", matchExpr(words(q.Text), "")+" "+filterExpr(q), q)
+}
+
+// searchExprs gives the two tiers of a ranked search: title matches first
+// (in search_title), then the other matches (in search); each tier newest
+// first.
 func searchExprs(q Query) (title, rest string) {
 	ws := words(q.Text)
 	f := filterExpr(q)
@@ -228,9 +313,44 @@ func (s *Store) search(q Query) ([]int64, error) {
 	if len(words(q.Text)) == 0 {
 		return nil, nil
 	}
+	iq, indexed, trash := splitTrash(q)
+	if !trash {
+		return s.searchIndex(iq)
+	}
+	var ids []int64
+	n := 0
+	if indexed {
+		var err error
+		if n, err = s.countIndex(iq); err != nil {
+			return nil, err
+		}
+		if ids, err = s.searchIndex(iq); err != nil {
+			return nil, err
+		}
+	}
+	if q.Limit > 0 && len(ids) >= q.Limit {
+		return ids, nil
+	}
+	tm, err := s.trashMatches(q)
+	if err != nil {
+		return nil, err
+	}
+	off := max(q.Offset-n, 0)
+	if off >= len(tm) {
+		return ids, nil
+	}
+	tm = tm[off:]
+	if q.Limit > 0 && len(ids)+len(tm) > q.Limit {
+		tm = tm[:q.Limit-len(ids)]
+	}
+	return append(ids, tm...), nil
+}
+
+// searchIndex pages through the indexed (not trashed) matches.
+func (s *Store) searchIndex(q Query) ([]int64, error) {
 	tExpr, rExpr := searchExprs(q)
 	limit := q.Limit
-	ids, err := s.searchIDs(tExpr, q, q.Offset, limit)
+	ids, err := s.searchIDs("search_title", tExpr, q, q.Offset, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -239,7 +359,7 @@ func (s *Store) search(q Query) ([]int64, error) {
 	}
 	off := 0
 	if len(ids) == 0 && q.Offset > 0 {
-		nt, err := s.searchCount(tExpr, q)
+		nt, err := s.searchCount("search_title", tExpr, q)
 		if err != nil {
 			return nil, err
 		}
@@ -252,7 +372,7 @@ func (s *Store) search(q Query) ([]int64, error) {
 	if limit > 0 {
 		more = limit - len(ids)
 	}
-	rest, err := s.searchIDs(rExpr, q, off, more)
+	rest, err := s.searchIDs("search", rExpr, q, off, more)
 	if err != nil {
 		return nil, err
 	}
@@ -304,7 +424,22 @@ func (s *Store) Count(q Query) (int, error) {
 		if len(words(q.Text)) == 0 {
 			return 0, nil
 		}
-		return s.searchCount(matchExpr(words(q.Text), "")+" "+filterExpr(q), q)
+		iq, indexed, trash := splitTrash(q)
+		n := 0
+		if indexed {
+			var err error
+			if n, err = s.countIndex(iq); err != nil {
+				return 0, err
+			}
+		}
+		if trash {
+			tm, err := s.trashMatches(q)
+			if err != nil {
+				return 0, err
+			}
+			n += len(tm)
+		}
+		return n, nil
 	}
 	where, args := listWhere(q)
 	var n int
@@ -345,7 +480,8 @@ func listWhere(q Query) (string, []any) {
 		}
 		in("status", v)
 	} else {
-		cond = append(cond, "status != 'trash'")
+		// IN, not !=, so that counts read only the status index.
+		cond = append(cond, "status IN ('draft', 'review', 'approved', 'published')")
 	}
 	if len(q.Kinds) > 0 {
 		var v []string

@@ -278,6 +278,25 @@ func TestSearchFollowsEdits(t *testing.T) {
 	if items, _ := st.List(Query{Text: "nong thon"}); len(items) != 0 {
 		t.Errorf("trashed record found: %+v", items)
 	}
+	trash := Query{Text: "nong th", Statuses: []model.Status{model.StatusTrash}}
+	if items, _ := st.List(trash); len(items) != 1 || items[0].ID != r.ID {
+		t.Errorf("search in the trash: %+v", items)
+	}
+	if n, _ := st.Count(trash); n != 1 {
+		t.Errorf("trash count %d", n)
+	}
+	st.Create(&model.Record{Kind: model.KindNews, Title: "Nông thôn mới ở Tam Đường", Date: day(2025, 1, 1)})
+	both := Query{Text: "nong thon", Statuses: []model.Status{model.StatusDraft, model.StatusTrash}}
+	if items, _ := st.List(both); len(items) != 2 || items[1].ID != r.ID {
+		t.Errorf("draft and trash: %+v", items)
+	}
+	if items, _ := st.List(Query{Text: "nong thon", Statuses: both.Statuses, Offset: 1, Limit: 1}); len(items) != 1 || items[0].ID != r.ID {
+		t.Errorf("draft and trash, page 2: %+v", items)
+	}
+	st.Restore(r.ID)
+	if items, _ := st.List(Query{Text: "nong thon"}); len(items) != 2 {
+		t.Errorf("restored record not searchable: %+v", items)
+	}
 }
 
 func TestNumbering(t *testing.T) {

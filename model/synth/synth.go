@@ -30,7 +30,9 @@ var (
 		"chương trình OCOP", "phòng, chống ma túy", "quốc phòng toàn dân", "công tác cán bộ", "thi đua khen thưởng",
 		"sắp xếp đơn vị hành chính", "dịch vụ công trực tuyến", "chữ ký số", "hạ tầng giao thông", "sạt lở đất"}
 	places = []string{"huyện Tam Đường", "huyện Phong Thổ", "huyện Sìn Hồ", "huyện Mường Tè", "huyện Than Uyên",
-		"huyện Tân Uyên", "huyện Nậm Nhùn", "thành phố Lai Châu", "xã Bản Hon", "xã Khun Há", "phường Đông Phong"}
+		"huyện Tân Uyên", "huyện Nậm Nhùn", "thành phố Lai Châu", "xã Bản Hon", "xã Khun Há", "phường Đông Phong",
+		"xã Pa Tần", "xã Mù Cả", "xã Dào San", "xã Sì Lở Lầu", "xã Nậm Tăm", "xã Pắc Ta", "xã Mường Kim",
+		"phường Tân Phong", "xã Sơn Bình", "xã Thu Lũm", "xã Ka Lăng", "xã Bum Tở", "xã Nậm Hàng"}
 	times = []string{"năm 2026", "quý I", "6 tháng đầu năm", "giai đoạn 2021 - 2025", "giai đoạn 2026 - 2030", "tháng 9"}
 	who   = []string{"Đồng chí Chủ tịch UBND tỉnh", "Đồng chí Phó Chủ tịch UBND tỉnh", "Lãnh đạo Sở Nội vụ",
 		"Ban Chỉ đạo tỉnh", "Đoàn công tác của tỉnh", "Hội đồng Thi đua - Khen thưởng tỉnh", "Sở Kế hoạch và Đầu tư"}
@@ -47,14 +49,17 @@ var (
 
 func pick[T any](r *rand.Rand, s []T) T { return s[r.IntN(len(s))] }
 
-// sentence writes one sentence about topic (a news item keeps to its topic;
-// one sentence in four wanders to another).
-func sentence(r *rand.Rand, topic string) string {
+// sentence writes one sentence about topic in place (a news item keeps to
+// its topic and place; one sentence in four wanders elsewhere).
+func sentence(r *rand.Rand, topic, place string) string {
 	if r.IntN(4) == 0 {
 		topic = pick(r, topics)
 	}
+	if r.IntN(4) == 0 {
+		place = pick(r, places)
+	}
 	return fmt.Sprintf("%s %s %s %s %s tại %s, %s.", pick(r, who), pick(r, verbs), pick(r, objs),
-		strings.ToLower(pick(r, actions)), topic, pick(r, places), pick(r, ends))
+		strings.ToLower(pick(r, actions)), topic, place, pick(r, ends))
 }
 
 // Records returns n records dated over the years before 2026-12-31: about
@@ -67,11 +72,11 @@ func Records(n int, seed uint64, bodyParagraphs int) []*model.Record {
 		model.StatusApproved, model.StatusReview, model.StatusDraft}
 	out := make([]*model.Record, n)
 	for i := range out {
-		topic := pick(r, topics)
+		topic, place := pick(r, topics), pick(r, places)
 		rec := &model.Record{
 			Kind:     model.KindNews,
-			Title:    fmt.Sprintf("%s %s %s %s", pick(r, actions), topic, pick(r, times), pick(r, places)),
-			Summary:  sentence(r, topic),
+			Title:    fmt.Sprintf("%s %s %s %s", pick(r, actions), topic, pick(r, times), place),
+			Summary:  sentence(r, topic, place),
 			Category: pick(r, categories),
 			Place:    "Lai Châu",
 			Date:     end.AddDate(0, 0, -r.IntN(365*12)),
@@ -86,7 +91,7 @@ func Records(n int, seed uint64, bodyParagraphs int) []*model.Record {
 				if s > 0 {
 					body.WriteByte(' ')
 				}
-				body.WriteString(sentence(r, topic))
+				body.WriteString(sentence(r, topic, place))
 			}
 		}
 		rec.Body = body.String()
