@@ -14,6 +14,7 @@ var correctTexts = []struct{ name, text string }{
 	{"signs and abbreviations", "Thực hiện Công văn số 05/TB-UBND ngày 05/01/2024 và V/v tổ chức Hội nghị tại TP.HCM, T.Ư Đoàn, v.v."},
 	{"urls and mail", "Chi tiết xem tại Cổng thông tin điện tử tỉnh (https://laichau.gov.vn/tin-tuc) hoặc laichau.gov.vn; góp ý gửi vanthu@laichau.gov.vn, tệp kèm theo Bao-cao.docx."},
 	{"end mark and ellipsis", "Các đơn vị báo cáo kết quả trước ngày 30/6/2024 (các nội dung khác…) để tổng hợp, báo cáo UBND tỉnh./."},
+	{"ellipsis before end mark", "Tuyên truyền, vận động…./.\nTuyên truyền, vận động..../.\nTuyên truyền, vận động.../."},
 	{"ellipsis after comma", "Tuyên truyền về phòng, chống dịch bệnh, an toàn giao thông, ..."},
 	{"fill-in blanks", "Lai Châu, ngày      tháng      năm 2024\nKính gửi: ..........................................\nHọ và tên: ..... Chức vụ: ....."},
 	{"list labels", "a) Sở Nội vụ chủ trì;\nb) Sở Tài chính phối hợp;\n- Các nội dung: 1) tuyên truyền; 2) kiểm tra; iv) tổng kết.\nđ) Nhiệm vụ khác."},

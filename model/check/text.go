@@ -335,6 +335,9 @@ func dots(t *text, r region) []Finding {
 			}
 			j += m
 		}
+		if j < r.end && s[j] == '/' {
+			count-- // the last dot starts the end mark "./."
+		}
 		prev, _ := before(s, i)
 		attached := i > r.start && (unicode.IsLetter(prev) || unicode.IsDigit(prev) || strings.ContainsRune(")]”\"", prev))
 		if count > 3 && count < 10 && attached {
