@@ -89,6 +89,7 @@ type htmlPage struct {
 	order map[*html.Node]int // document order of elements
 	meta  map[string]string  // <meta name|property> → content, lower-case keys
 	skip  map[*html.Node]bool
+	ours  bool // written by Biên Tập (htmlexport): read literally
 
 	title, category, author string
 	sapo                    []doc.Run
@@ -206,9 +207,13 @@ func cleanInline(s string) string {
 var nbspRunRe = regexp.MustCompile(`[\t\n\f\r \x{00A0}]*[\t\n\f\r ][\t\n\f\r \x{00A0}]*`)
 
 // collapseSpace collapses whitespace runs without trimming the ends, so
-// that runs of text can be joined.
+// that runs of text can be joined. As in a browser, ordinary whitespace
+// shows as one space and each no-break space as one more: editors write a
+// double space as "&nbsp; ", which becomes two spaces.
 func collapseSpace(s string) string {
-	return nbspRunRe.ReplaceAllString(s, " ")
+	return nbspRunRe.ReplaceAllStringFunc(s, func(run string) string {
+		return strings.Repeat(" ", 1+strings.Count(run, "\u00A0"))
+	})
 }
 
 func newHTMLPage(root *html.Node, dir string, rep *Report, opts Options) *htmlPage {
@@ -236,8 +241,12 @@ func newHTMLPage(root *html.Node, dir string, rep *Report, opts Options) *htmlPa
 		}
 	}
 	walk(root)
-
-	hp.listHead = hp.findListHeading()
+	// A page Biên Tập exported says exactly what each part is: no heuristic
+	// may move its text (round trip).
+	hp.ours = strings.HasPrefix(hp.meta["generator"], "Biên Tập")
+	if !hp.ours {
+		hp.listHead = hp.findListHeading()
+	}
 	titleNode := hp.findTitle(pageTitle)
 	hp.findDate(titleNode)
 	hp.findCategory(titleNode)
@@ -300,8 +309,12 @@ func (hp *htmlPage) findListHeading() *html.Node {
 // elements; the page's <title> is the fallback.
 func (hp *htmlPage) findTitle(pageTitle string) *html.Node {
 	og := hp.meta["og:title"]
+	if hp.ours && og != "" {
+		hp.title = og
+		return nil
+	}
 	var best *html.Node
-	bestScore := 0
+	bestScore, bestSure := 0, false
 	for _, n := range hp.elements() {
 		ci := classID(n)
 		score := 0
@@ -331,7 +344,8 @@ func (hp *htmlPage) findTitle(pageTitle string) *html.Node {
 		if l := utf8.RuneCountInString(t); l < 4 || l > 400 || isListHeading(t) || isLinkLine(t, false) {
 			continue
 		}
-		if og != "" && t == og || pageTitle != "" && strings.Contains(pageTitle, t) {
+		matches := og != "" && t == og || pageTitle != "" && strings.Contains(pageTitle, t)
+		if matches {
 			score += 4
 		}
 		if hasAny(ci, "logo", "site", "banner", "menu", "brand") || insideAny(n, atom.Header, atom.Footer, atom.Aside, atom.Nav) {
@@ -341,8 +355,11 @@ func (hp *htmlPage) findTitle(pageTitle string) *html.Node {
 			score -= 5
 		}
 		if score > bestScore {
-			best, bestScore = n, score
+			best, bestScore, bestSure = n, score, titleClass || matches
 		}
+	}
+	if best != nil && !bestSure && og != "" {
+		best = nil // a heading that is neither named nor matching: og:title is surer
 	}
 	if best != nil {
 		hp.title = textOf(best)
@@ -469,7 +486,9 @@ func (hp *htmlPage) findCategory(titleNode *html.Node) {
 		var walk func(*html.Node)
 		walk = func(c *html.Node) {
 			if isElem(c, atom.A, atom.Li, atom.Span) && textOf(c) != "" && !hasBlockChild(c) {
-				parts = append(parts, textOf(c))
+				if !isLinkLine(textOf(c), false) { // "Trang chủ" is no category
+					parts = append(parts, textOf(c))
+				}
 				return
 			}
 			for k := c.FirstChild; k != nil; k = k.NextSibling {
@@ -478,7 +497,11 @@ func (hp *htmlPage) findCategory(titleNode *html.Node) {
 		}
 		walk(n)
 		if len(parts) == 0 {
-			parts = []string{textOf(n)}
+			if t := textOf(n); t != "" && !isLinkLine(t, false) && !strings.ContainsAny(t, "»›>") {
+				parts = []string{t}
+			} else {
+				continue
+			}
 		}
 		last := strings.Trim(parts[len(parts)-1], " >»›/|")
 		if last == hp.title && len(parts) > 1 {
@@ -889,8 +912,8 @@ func (c *htmlConv) dataTable(n *html.Node) bool {
 		width = max(width, len(cs))
 		cells = append(cells, cs)
 	}
-	if width < 2 {
-		return false
+	if width < 2 && (len(cells) < 2 || utf8.RuneCountInString(textOf(n)) > 200*len(cells)) {
+		return false // a framed box, not a table
 	}
 	b := hblock{Block: doc.Block{Kind: doc.Table}}
 	header := isElem(rows[0].Parent, atom.Thead)
@@ -1105,6 +1128,10 @@ func (hp *htmlPage) convert(container *html.Node) {
 // author, a first all-bold paragraph becomes the sapo, a run pasted twice is
 // kept once.
 func (hp *htmlPage) finishBlocks(haveSapo bool) {
+	if hp.ours {
+		hp.finishOurs()
+		return
+	}
 	var bs []hblock
 	for _, b := range hp.blocks {
 		if b.Kind == doc.Paragraph || b.Kind == doc.Centered {
@@ -1195,6 +1222,25 @@ func (hp *htmlPage) finishBlocks(haveSapo bool) {
 	}
 	if len(out) < len(bs) && len(hp.rep.Dropped) > 0 && hp.rep.Dropped[len(hp.rep.Dropped)-1].Why == DropDuplicate {
 		hp.rep.warn("có đoạn bị dán lặp lại liền nhau; đã giữ một bản")
+	}
+	hp.blocks = out
+}
+
+// finishOurs completes a page Biên Tập wrote: the byline is the paragraph
+// so classed, a picture that could not be read leaves its caption; nothing
+// else moves.
+func (hp *htmlPage) finishOurs() {
+	var out []hblock
+	for _, b := range hp.blocks {
+		switch {
+		case b.remote != "" && len(b.Runs) > 0:
+			out = append(out, hblock{Block: doc.Block{Kind: doc.Centered, Runs: italic(b.Runs)}})
+		case b.remote != "":
+		case b.authorClass && b.Kind != doc.Image && b.Kind != doc.Table:
+			hp.author = doc.PlainText(b.Runs)
+		default:
+			out = append(out, b)
+		}
 	}
 	hp.blocks = out
 }

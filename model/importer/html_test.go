@@ -34,7 +34,7 @@ func TestParseHTMLFixture(t *testing.T) {
 	}
 	wantBody := strings.Join([]string{
 		"![Các đại biểu dự hội nghị.](anh-1.jpg)",
-		"Theo báo cáo, đến nay **100%** cơ quan nhà nước cấp tỉnh, cấp huyện đã sử dụng phần mềm quản lý văn bản và điều hành; tỷ lệ văn bản điện tử gửi nhận giữa các cơ quan đạt **98,6%**. Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh đã kết nối với *Cổng Dịch vụ công quốc gia*.",
+		"Theo báo cáo, đến nay **100%** cơ quan nhà nước cấp tỉnh, cấp huyện đã sử dụng phần mềm quản lý văn bản và điều hành; tỷ lệ văn bản điện tử gửi nhận giữa các cơ quan đạt **98,6%**.  Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh đã kết nối với *Cổng Dịch vụ công quốc gia*.",
 		"Kết quả cụ thể như sau:",
 		"| Chỉ tiêu | Kế hoạch | Thực hiện |",
 		"|---|---|---|",
