@@ -1,0 +1,195 @@
+package mail
+
+import (
+	"bytes"
+	"encoding/base64"
+	"io"
+	"mime"
+	"mime/multipart"
+	netmail "net/mail"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"bientap/export/pdf"
+	"bientap/model"
+)
+
+var wordRe = regexp.MustCompile(`(?i)=\?UTF-8\?B\?([A-Za-z0-9+/=]*)\?=`)
+
+func TestSubject(t *testing.T) {
+	titles := []string{
+		"Hello",
+		"Thong bao lich tiep cong dan dinh ky thang 9 nam 2022 cua Chu tich UBND tinh Lai Chau",
+		"Hội nghị",
+		"CÔNG ĐIỆN: Tăng cường phòng, chống mưa lũ, sạt lở đất; bảo đảm an toàn tính mạng, tài sản của Nhân dân (ắ ấ ế ố ớ ứ ậ)",
+		"COVID-19 vaccination campaign phase three: Lai Châu tiêm vắc-xin",
+		"a =?UTF-8?B?eA==?= b",
+		strings.Repeat("Ư", 100),
+	}
+	dec := new(mime.WordDecoder)
+	for _, title := range titles {
+		h := Subject(title)
+		if !strings.HasPrefix(h, "Subject:") || !strings.HasSuffix(h, "\r\n") {
+			t.Fatalf("header %q", h)
+		}
+		lines := strings.Split(strings.TrimSuffix(h, "\r\n"), "\r\n")
+		for i, l := range lines {
+			if len(l) > maxLine {
+				t.Errorf("%q: line %d has %d characters", title, i, len(l))
+			}
+			if i > 0 && l[0] != ' ' {
+				t.Errorf("%q: continuation %q does not start with a space", title, l)
+			}
+		}
+		ws := wordRe.FindAllStringSubmatch(h, -1)
+		if needsEncoding(title) && len(ws) == 0 {
+			t.Errorf("%q: no encoded word in %q", title, h)
+		}
+		for _, m := range ws {
+			b, err := base64.StdEncoding.DecodeString(m[1])
+			if err != nil || !utf8.Valid(b) {
+				t.Errorf("%q: encoded word %q does not hold whole UTF-8 characters", title, m[0])
+			}
+		}
+		value := strings.TrimPrefix(strings.ReplaceAll(strings.TrimSuffix(h, "\r\n"), "\r\n", ""), "Subject:")
+		got, err := dec.DecodeHeader(strings.TrimLeft(value, " "))
+		if err != nil || got != title {
+			t.Errorf("Subject(%q) decodes to %q (%v):\n%s", title, got, err, h)
+		}
+	}
+}
+
+func sampleRecord() *model.Record {
+	return &model.Record{
+		ID: 3, Kind: model.KindNews, Status: model.StatusPublished,
+		Title:    "Hội nghị triển khai nhiệm vụ chuyển đổi số năm 2022 của tỉnh Lai Châu (ắ ấ ế ố ớ ứ ậ)",
+		Summary:  "Sáng 15/8, UBND tỉnh tổ chức hội nghị triển khai nhiệm vụ chuyển đổi số năm 2022; dòng dài để thử ngắt dòng quoted-printable = dấu bằng.",
+		Body:     "Đoạn một của tin.\nĐoạn hai.",
+		Category: "Tin tức sự kiện", Author: "Ban biên tập", Date: time.Date(2022, 8, 15, 0, 0, 0, 0, time.UTC),
+		URL: "https://laichau.gov.vn/tin-tuc/hoi-nghi-chuyen-doi-so-2022",
+	}
+}
+
+func TestWriteParsesBack(t *testing.T) {
+	r := sampleRecord()
+	var pdfBuf bytes.Buffer
+	if _, err := pdf.News(&pdfBuf, r, pdf.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var eml bytes.Buffer
+	date := time.Date(2022, 8, 16, 9, 30, 0, 0, time.FixedZone("ICT", 7*3600))
+	err := Write(&eml, r, pdfBuf.Bytes(), Options{From: "Văn phòng UBND tỉnh <vanphong@laichau.gov.vn>", Date: date})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := eml.Bytes()
+	if bytes.Contains(bytes.ReplaceAll(raw, []byte("\r\n"), nil), []byte("\n")) {
+		t.Error("bare LF in the message")
+	}
+	for i, l := range strings.Split(string(raw), "\r\n") {
+		if len(l) > 998 {
+			t.Errorf("line %d has %d characters", i, len(l))
+		}
+	}
+	msg, err := netmail.ReadMessage(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := new(mime.WordDecoder)
+	subject, err := dec.DecodeHeader(msg.Header.Get("Subject"))
+	if err != nil || subject != r.Title {
+		t.Errorf("subject %q (%v)", subject, err)
+	}
+	if msg.Header.Get("X-Unsent") != "1" || msg.Header.Get("MIME-Version") != "1.0" {
+		t.Errorf("headers %v", msg.Header)
+	}
+	from, err := msg.Header.AddressList("From")
+	if err != nil || len(from) != 1 || from[0].Name != "Văn phòng UBND tỉnh" || from[0].Address != "vanphong@laichau.gov.vn" {
+		t.Errorf("from %v (%v)", from, err)
+	}
+	if d, err := msg.Header.Date(); err != nil || !d.Equal(date) {
+		t.Errorf("date %v (%v)", d, err)
+	}
+	mt, params, err := mime.ParseMediaType(msg.Header.Get("Content-Type"))
+	if err != nil || mt != "multipart/mixed" {
+		t.Fatalf("content type %q (%v)", mt, err)
+	}
+	mr := multipart.NewReader(msg.Body, params["boundary"])
+
+	text, err := mr.NextPart()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ct := text.Header.Get("Content-Type"); ct != "text/plain; charset=UTF-8" {
+		t.Errorf("text part type %q", ct)
+	}
+	body, _ := io.ReadAll(text) // the reader undoes quoted-printable
+	want := r.Summary + "\r\n\r\nXem bài trên Cổng thông tin: " + r.URL + "\r\n\r\nTệp đính kèm: " + AttachmentName(r.Title) + "\r\n"
+	if string(body) != want {
+		t.Errorf("text %q\nwant %q", body, want)
+	}
+
+	att, err := mr.NextPart()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctype, cparams, err := mime.ParseMediaType(att.Header.Get("Content-Type"))
+	if err != nil || ctype != "application/pdf" || cparams["name"] != AttachmentName(r.Title) {
+		t.Errorf("attachment type %q %v (%v)", ctype, cparams, err)
+	}
+	disp, dparams, err := mime.ParseMediaType(att.Header.Get("Content-Disposition"))
+	if err != nil || disp != "attachment" || dparams["filename"] != AttachmentName(r.Title) {
+		t.Errorf("disposition %q %v (%v)", disp, dparams, err)
+	}
+	if !strings.Contains(att.Header.Get("Content-Disposition"), `filename=`+"hoi-nghi-trien-khai") {
+		t.Errorf("no ASCII fallback: %q", att.Header.Get("Content-Disposition"))
+	}
+	enc, _ := io.ReadAll(att)
+	data, err := base64.StdEncoding.DecodeString(strings.ReplaceAll(string(enc), "\r\n", ""))
+	if err != nil || !bytes.Equal(data, pdfBuf.Bytes()) || !bytes.HasPrefix(data, []byte("%PDF-")) {
+		t.Errorf("attachment is not the PDF (%v)", err)
+	}
+	for _, l := range strings.Split(strings.TrimSpace(string(enc)), "\r\n") {
+		if len(l) > maxLine {
+			t.Errorf("base64 line of %d", len(l))
+		}
+	}
+	if _, err := mr.NextPart(); err != io.EOF {
+		t.Errorf("more parts: %v", err)
+	}
+}
+
+func TestWriteVariants(t *testing.T) {
+	r := sampleRecord()
+	r.Summary, r.URL = "", ""
+	r.Title = "Plain ASCII title"
+	var b bytes.Buffer
+	if err := Write(&b, r, []byte("%PDF-1.4 x"), Options{To: "a@b.vn, Chị Hà <ha@laichau.gov.vn>"}); err != nil {
+		t.Fatal(err)
+	}
+	msg, err := netmail.ReadMessage(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if msg.Header.Get("From") != "" {
+		t.Error("From written although empty")
+	}
+	to, err := msg.Header.AddressList("To")
+	if err != nil || len(to) != 2 || to[1].Name != "Chị Hà" {
+		t.Errorf("to %v (%v)", to, err)
+	}
+	if Text(r) != "Đoạn một của tin.\n\nTệp đính kèm: Plain ASCII title.pdf\n" {
+		t.Errorf("text without sapo: %q", Text(r))
+	}
+	for _, bad := range []Options{{From: "không phải địa chỉ"}, {To: "@@"}} {
+		if err := Write(io.Discard, r, []byte("%PDF"), bad); err == nil {
+			t.Errorf("%+v accepted", bad)
+		}
+	}
+	if err := Write(io.Discard, r, nil, Options{}); err == nil {
+		t.Error("no PDF accepted")
+	}
+}
