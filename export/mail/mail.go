@@ -148,7 +148,8 @@ func Write(w io.Writer, r *model.Record, pdf []byte, opts Options) error {
 
 // fileParam formats a header value naming a file: an ASCII name as a plain
 // parameter; a Vietnamese one as an ASCII fallback followed by the RFC 2231
-// form "key*=utf-8”…", both from mime.FormatMediaType.
+// form (key*=utf-8, an empty language between apostrophes, the name
+// percent-encoded), both from mime.FormatMediaType.
 func fileParam(kind, key, name, ascii string) string {
 	enc := mime.FormatMediaType(kind, map[string]string{key: name})
 	if !strings.Contains(enc, key+"*=") {
