@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"fmt"
+	"strconv"
+
+	"bientap/export/htmlexport"
+)
+
+func init() {
+	register(command{name: "export html", usage: "ID -o THƯ_MỤC | ID --fragment", run: runExportHTML})
+}
+
+// runExportHTML writes DIR/<slug>.html, the pictures beside it and
+// DIR/<slug>.zip for the portal; with --fragment it prints the HTML
+// fragment to stdout instead (what "Sao chép HTML" copies).
+func runExportHTML(env *Env, args []string) error {
+	fs := newFlags("export html")
+	out := fs.String("o", "", "thư mục ra")
+	fragment := fs.Bool("fragment", false, "in đoạn HTML ra màn hình")
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageError("cần đúng một mã bản ghi")
+	}
+	id, err := strconv.ParseInt(pos[0], 10, 64)
+	if err != nil || id <= 0 {
+		return usageError("mã bản ghi không hợp lệ %q", pos[0])
+	}
+	if *out == "" && !*fragment {
+		return usageError("thiếu thư mục ra (-o THƯ_MỤC)")
+	}
+	st, err := env.Store()
+	if err != nil {
+		return err
+	}
+	r, err := st.Get(id)
+	if err != nil {
+		return err
+	}
+	page := htmlexport.Build(r)
+	for _, w := range page.Warnings {
+		fmt.Fprintf(env.Stderr, "Cảnh báo: %s\n", w)
+	}
+	if *fragment {
+		fmt.Fprint(env.Stdout, page.Fragment)
+	}
+	if *out == "" {
+		return nil
+	}
+	w, err := page.WriteDir(*out)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stderr, "Đã ghi %s, %d ảnh và %s\n", w.HTML, len(w.Images), w.Zip)
+	return nil
+}
