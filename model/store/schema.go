@@ -55,10 +55,12 @@ CREATE TABLE records (
 	updated TEXT NOT NULL,
 	search_key INTEGER NOT NULL DEFAULT 0 -- docid of the record's row in search
 );
-CREATE INDEX records_by_date ON records(date DESC, id DESC);
-CREATE INDEX records_by_status ON records(status, date DESC, id DESC);
-CREATE INDEX records_by_kind ON records(kind, date DESC, id DESC);
-CREATE INDEX records_by_category ON records(category, date DESC, id DESC);
+-- The list's indexes end with the filter columns so that counts and
+-- filtered pages are answered from the index without reading records.
+CREATE INDEX records_by_date ON records(date DESC, id DESC, status, kind);
+CREATE INDEX records_by_status ON records(status, date DESC, id DESC, kind);
+CREATE INDEX records_by_kind ON records(kind, date DESC, id DESC, status);
+CREATE INDEX records_by_category ON records(category, date DESC, id DESC, status, kind);
 CREATE INDEX records_by_title ON records(title, date);
 CREATE INDEX records_by_number ON records(substr(date, 1, 4), sign, number);
 

@@ -441,6 +441,17 @@ func (s *Store) Count(q Query) (int, error) {
 		}
 		return n, nil
 	}
+	if q.Category == "" && len(q.Kinds) == 0 && len(q.Statuses) == 0 && q.Year == 0 && q.From.IsZero() && q.To.IsZero() {
+		// SQLite counts a whole table without decoding rows; the trash is small.
+		var all, trash int
+		if err := s.db.QueryRow("SELECT count(*) FROM records").Scan(&all); err != nil {
+			return 0, translate(err)
+		}
+		if err := s.db.QueryRow("SELECT count(*) FROM records WHERE status = 'trash'").Scan(&trash); err != nil {
+			return 0, translate(err)
+		}
+		return all - trash, nil
+	}
 	where, args := listWhere(q)
 	var n int
 	err := s.db.QueryRow("SELECT count(*) FROM records"+where, args...).Scan(&n)
@@ -546,27 +557,44 @@ func (s *Store) items(ids []int64, ws []string) ([]Item, error) {
 
 // Snippet returns about width bytes of text around the first occurrence of
 // any of the folded words, in the original spelling, on one line; with no
-// match it returns "" (or, with no words, the start of the text).
+// match it returns "" (or, with no words, the start of the text). Only the
+// line that matches is mapped back, so long bodies cost little.
 func Snippet(text string, folded []string, width int) string {
-	text = strings.Join(strings.Fields(text), " ")
 	if len(folded) == 0 {
-		return cut(text, 0, width)
+		return cut(strings.Join(strings.Fields(text), " "), 0, width)
 	}
-	f, offs := vntext.FoldMap(text)
-	best := -1
-	for _, w := range folded {
-		if i := indexWord(f, w); i >= 0 && (best < 0 || i < best) {
-			best = i
+	for len(text) > 0 {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
 		}
+		f := vntext.Fold(line)
+		hit := false
+		for _, w := range folded {
+			if indexWord(f, w) >= 0 {
+				hit = true
+				break
+			}
+		}
+		if !hit {
+			continue
+		}
+		line = strings.Join(strings.Fields(line), " ")
+		f, offs := vntext.FoldMap(line)
+		best := -1
+		for _, w := range folded {
+			if i := indexWord(f, w); i >= 0 && (best < 0 || i < best) {
+				best = i
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		return cut(line, max(offs[best]-width/3, 0), width)
 	}
-	if best < 0 {
-		return ""
-	}
-	start := offs[best] - width/3
-	if start < 0 {
-		start = 0
-	}
-	return cut(text, start, width)
+	return ""
 }
 
 // indexWord finds w at the start of a word in f.
