@@ -403,6 +403,11 @@ var headingNameRe = regexp.MustCompile(`^heading\s*([1-9])$`)
 // headingLevel is the heading level of a paragraph style: 1 for Heading 1
 // (and Title handled apart), 2 for the levels below; 0 for body text.
 func (ss styleSet) headingLevel(id string) (level int, title, caption bool) {
+	if _, ok := ss[id]; !ok && id != "" {
+		// No styles part (files written by other programs): the id is the
+		// English name ("Heading1", "Title", "Caption").
+		ss = styleSet{id: {name: strings.ToLower(id)}}
+	}
 	ss.chain(id, func(d *styleDef) bool {
 		switch {
 		case d.name == "title":

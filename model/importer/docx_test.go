@@ -292,6 +292,17 @@ func TestParseDOCXErrors(t *testing.T) {
 			t.Errorf("%s: accepted", name)
 		}
 	}
+	// No styles part: the style ids name the styles.
+	data0 := buildDOCX(t, []docxFile{{"word/document.xml", []byte(`<w:document ` + wordNS + `><w:body>` +
+		para(`<w:pStyle w:val="Title"/>`, run("", "Tiêu đề")) + para(`<w:pStyle w:val="Heading1"/>`, run("", "Mục một")) +
+		para(`<w:pStyle w:val="Heading2"/>`, run("", "Mục nhỏ")) + para("", run("", "Văn bản.")) + `</w:body></w:document>`)}})
+	p0, err := ParseDOCX(data0, "x.docx", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := p0.Records[0]; r.Title != "Tiêu đề" || r.Body != "# Mục một\n## Mục nhỏ\nVăn bản." {
+		t.Errorf("without styles: %q %q", r.Title, r.Body)
+	}
 	// A document without title or date: the file name and today.
 	data := buildDOCX(t, []docxFile{{"word/document.xml", []byte(`<w:document ` + wordNS + `><w:body>` +
 		para("", run("", "Một câu văn bình thường của văn bản này, không phải tiêu đề.")) + `</w:body></w:document>`)}})

@@ -172,12 +172,28 @@ var spaceRe = regexp.MustCompile(`[\t\n\f\r ]+`)
 // textOf is the visible text of n, whitespace collapsed, blocks separated
 // by spaces.
 func textOf(n *html.Node) string {
+	t, _ := shortText(n, -1)
+	return t
+}
+
+// shortText is textOf for an element whose raw text is at most limit bytes
+// (any length when limit < 0); ok is false, and the walk stops early, for
+// longer text.
+func shortText(n *html.Node, limit int) (string, bool) {
 	var b strings.Builder
+	over := false
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
+		if over {
+			return
+		}
 		switch n.Type {
 		case html.TextNode:
 			b.WriteString(n.Data)
+			if limit >= 0 && b.Len() > limit {
+				over = true
+				return
+			}
 		case html.ElementNode:
 			if skipAtoms[n.DataAtom] {
 				return
@@ -194,7 +210,28 @@ func textOf(n *html.Node) string {
 		}
 	}
 	walk(n)
-	return cleanInline(b.String())
+	if over {
+		return "", false
+	}
+	return cleanInline(b.String()), true
+}
+
+// hasText reports whether n holds any visible non-space text.
+func hasText(n *html.Node) bool {
+	switch n.Type {
+	case html.TextNode:
+		return strings.TrimSpace(n.Data) != ""
+	case html.ElementNode:
+		if skipAtoms[n.DataAtom] {
+			return false
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if hasText(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // cleanInline normalises text of HTML: NFC, whitespace collapsed (a run
@@ -204,16 +241,38 @@ func cleanInline(s string) string {
 	return strings.TrimSpace(collapseSpace(vntext.Clean(s)))
 }
 
-var nbspRunRe = regexp.MustCompile(`[\t\n\f\r \x{00A0}]*[\t\n\f\r ][\t\n\f\r \x{00A0}]*`)
-
 // collapseSpace collapses whitespace runs without trimming the ends, so
 // that runs of text can be joined. As in a browser, ordinary whitespace
 // shows as one space and each no-break space as one more: editors write a
 // double space as "&nbsp; ", which becomes two spaces.
 func collapseSpace(s string) string {
-	return nbspRunRe.ReplaceAllStringFunc(s, func(run string) string {
-		return strings.Repeat(" ", 1+strings.Count(run, "\u00A0"))
-	})
+	isWS := func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r' }
+	var b strings.Builder
+	b.Grow(len(s))
+	rs := []rune(s)
+	for i := 0; i < len(rs); {
+		if !isWS(rs[i]) && rs[i] != '\u00A0' {
+			b.WriteRune(rs[i])
+			i++
+			continue
+		}
+		j, ws, nb := i, 0, 0
+		for ; j < len(rs) && (isWS(rs[j]) || rs[j] == '\u00A0'); j++ {
+			if rs[j] == '\u00A0' {
+				nb++
+			} else {
+				ws++
+			}
+		}
+		switch {
+		case ws == 0:
+			b.WriteString(strings.Repeat("\u00A0", nb)) // no-break spaces alone stay
+		default:
+			b.WriteString(strings.Repeat(" ", 1+nb))
+		}
+		i = j
+	}
+	return b.String()
 }
 
 func newHTMLPage(root *html.Node, dir string, rep *Report, opts Options) *htmlPage {
@@ -289,8 +348,8 @@ func (hp *htmlPage) findListHeading() *html.Node {
 		if isElem(n, atom.Body, atom.Html) {
 			continue
 		}
-		t := textOf(n)
-		if t != "" && isListHeading(t) {
+		t, ok := shortText(n, 400)
+		if ok && t != "" && isListHeading(t) {
 			// The innermost element holding only the heading.
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
 				if c.Type == html.ElementNode && textOf(c) == t {
@@ -340,8 +399,8 @@ func (hp *htmlPage) findTitle(pageTitle string) *html.Node {
 		if titleClass {
 			score += 3
 		}
-		t := textOf(n)
-		if l := utf8.RuneCountInString(t); l < 4 || l > 400 || isListHeading(t) || isLinkLine(t, false) {
+		t, ok := shortText(n, 2000)
+		if l := utf8.RuneCountInString(t); !ok || l < 4 || l > 400 || isListHeading(t) || isLinkLine(t, false) {
 			continue
 		}
 		matches := og != "" && t == og || pageTitle != "" && strings.Contains(pageTitle, t)
@@ -386,7 +445,7 @@ func (hp *htmlPage) findTitle(pageTitle string) *html.Node {
 
 func hasBlockChild(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && blockAtoms[c.DataAtom] && textOf(c) != "" {
+		if c.Type == html.ElementNode && blockAtoms[c.DataAtom] && hasText(c) {
 			return true
 		}
 	}
@@ -411,8 +470,8 @@ func (hp *htmlPage) findDate(titleNode *html.Node) {
 		if hp.skip[n] || isElem(n, atom.Body, atom.Html) || hp.listHead != nil && hp.before(hp.listHead, n) {
 			continue
 		}
-		t := textOf(n)
-		if t == "" || utf8.RuneCountInString(t) > 100 {
+		t, short := shortText(n, 600)
+		if !short || t == "" || utf8.RuneCountInString(t) > 100 {
 			continue
 		}
 		d, ok := parseDateLine(t)
