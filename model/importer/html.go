@@ -10,7 +10,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -166,8 +165,6 @@ func hasAny(s string, subs ...string) bool {
 	}
 	return false
 }
-
-var spaceRe = regexp.MustCompile(`[\t\n\f\r ]+`)
 
 // textOf is the visible text of n, whitespace collapsed, blocks separated
 // by spaces.
