@@ -44,7 +44,7 @@ func ParseHTML(data []byte, dir string, opts Options) (*Parsed, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errors.New("tệp rỗng")
 	}
-	text, enc, err := decodeHTML(data)
+	text, enc, err := decodeHTML(data, opts.Encoding)
 	if err != nil {
 		return nil, err
 	}
@@ -58,11 +58,20 @@ func ParseHTML(data []byte, dir string, opts Options) (*Parsed, error) {
 	return p, nil
 }
 
-// decodeHTML reads the page's bytes as text: UTF-16 and other declared
-// multi-byte charsets through their decoders; UTF-8, Windows-1258 and
-// undeclared single-byte text through the legacy converters (old pages in
-// TCVN3 or VNI declare windows-1252 or nothing).
-func decodeHTML(data []byte) (string, string, error) {
+// decodeHTML reads the page's bytes as text: in the encoding the clerk chose
+// (from), else UTF-16 and other declared multi-byte charsets through their
+// decoders, UTF-8, Windows-1258 and undeclared single-byte text through the
+// legacy converters (old pages in TCVN3 or VNI declare windows-1252 or
+// nothing).
+func decodeHTML(data []byte, from string) (string, string, error) {
+	forced, err := legacy.ParseEncoding(from)
+	if err != nil {
+		return "", "", err
+	}
+	if forced != legacy.Auto {
+		s, rep, err := legacy.DecodeBytes(data, forced)
+		return s, rep.Detail, err
+	}
 	e, name, _ := charset.DetermineEncoding(data, "")
 	switch {
 	case utf8.Valid(data) || name == "windows-1252" || name == "iso-8859-1" || strings.HasPrefix(name, "utf-16"):

@@ -190,4 +190,13 @@ func TestParseHTMLEncodings(t *testing.T) {
 		!strings.Contains(p.Report.Encoding, "TCVN3") {
 		t.Errorf("title %q, encoding %q", p.Records[0].Title, p.Report.Encoding)
 	}
+	// The clerk may name the encoding.
+	p, err = ParseHTML([]byte(in), "", Options{Encoding: "tcvn3"})
+	if err != nil || p.Records[0].Title != "Huyện Tam Đường tổ chức hội nghị triển khai nhiệm vụ năm học mới" ||
+		!strings.Contains(p.Report.Encoding, "theo lựa chọn") {
+		t.Errorf("forced: %v %q %q", err, p.Records[0].Title, p.Report.Encoding)
+	}
+	if _, err := ParseHTML([]byte(in), "", Options{Encoding: "koi8"}); err == nil {
+		t.Error("unknown encoding accepted")
+	}
 }

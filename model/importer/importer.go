@@ -69,8 +69,9 @@ type Options struct {
 	// imported one (a new revision) instead of skipping it. Items of a
 	// "Các tin đã đăng" list (title and date only) never overwrite anything.
 	Update bool
-	// Encoding forces the source encoding of a .txt file ("tcvn3", "vni",
-	// "viqr", "cp1258", "utf-8"); empty or "auto" detects it.
+	// Encoding forces the source encoding of a .txt or .html file ("tcvn3",
+	// "vni", "viqr", "cp1258", "utf8"; see legacy.ParseEncoding); empty or
+	// "auto" detects it.
 	Encoding string
 	// Kind of the main record; empty means news (model.KindNews).
 	Kind model.Kind
