@@ -28,7 +28,7 @@ func (s *Store) NextNumber(year int, sign string) (string, error) {
 			return err
 		}
 		// Numbers entered by hand in the same series count too.
-		rows, err := tx.Query(`SELECT number FROM records WHERE substr(date, 1, 4) = ? AND sign = ?`,
+		rows, err := tx.Query(`SELECT number FROM records WHERE substr(date, 1, 4) = ? AND sign = ? AND sign != ''`,
 			fmt.Sprintf("%04d", year), sign)
 		if err != nil {
 			return err
@@ -63,7 +63,7 @@ func (s *Store) DuplicateNumbers(r *model.Record) ([]int64, error) {
 	if num == "" {
 		return nil, nil
 	}
-	rows, err := s.db.Query(`SELECT id, number FROM records WHERE substr(date, 1, 4) = ? AND sign = ?
+	rows, err := s.db.Query(`SELECT id, number FROM records WHERE substr(date, 1, 4) = ? AND sign = ? AND sign != ''
 		AND agency = ? AND id != ? AND status != 'trash'`,
 		fmt.Sprintf("%04d", r.Date.Year()), strings.TrimSpace(r.Sign), strings.TrimSpace(r.Agency), r.ID)
 	if err != nil {

@@ -7,8 +7,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"bientap/model"
@@ -107,12 +109,21 @@ func (s *Store) Create(r *model.Record) error {
 	})
 }
 
-// Insert stores many records in one transaction (all or nothing), each with a
-// first revision, and returns their ids. Records keep their Created/Updated
+// Insert stores many records in one transaction (all or nothing) and returns
+// their ids. Records keep their Created/Updated
 // times when set (imports), else get now.
 func (s *Store) Insert(recs []*model.Record) ([]int64, error) {
-	for i, r := range recs {
-		if err := normalize(r); err != nil {
+	// Normalising and folding are pure Go: do them on every core before the
+	// transaction, so SQLite's work overlaps nothing else on the write path.
+	errs := make([]error, len(recs))
+	folds := make([]folded, len(recs))
+	parallel(len(recs), func(i int) {
+		if errs[i] = normalize(recs[i]); errs[i] == nil {
+			folds[i] = foldRecord(recs[i])
+		}
+	})
+	for i, err := range errs {
+		if err != nil {
 			return nil, fmt.Errorf("bản ghi %d: %w", i+1, err)
 		}
 	}
@@ -137,22 +148,26 @@ func (s *Store) Insert(recs []*model.Record) ([]int64, error) {
 			if r.Updated.IsZero() {
 				r.Updated = r.Created
 			}
+			// No revision yet: the stored row is the imported state, and the
+			// first change snapshots it (ensureFirstRevision), so a bulk
+			// import writes each record once.
 			if err := insertRow(tx, r); err != nil {
-				return err
-			}
-			if err := addRevision(tx, r, "Nhập"); err != nil {
 				return err
 			}
 			ids = append(ids, r.ID)
 		}
 		// FTS4 flushes its pending terms whenever a docid arrives out of
 		// order; indexing in ascending key order keeps a bulk import in one segment.
-		sorted := append([]*model.Record(nil), recs...)
-		sort.Slice(sorted, func(i, j int) bool {
-			return searchKey(sorted[i].Date, sorted[i].ID) < searchKey(sorted[j].Date, sorted[j].ID)
+		order := make([]int, len(recs))
+		for i := range order {
+			order[i] = i
+		}
+		sort.Slice(order, func(i, j int) bool {
+			a, b := recs[order[i]], recs[order[j]]
+			return searchKey(a.Date, a.ID) < searchKey(b.Date, b.ID)
 		})
-		for _, r := range sorted {
-			if err := indexRecord(tx, r, true); err != nil {
+		for _, i := range order {
+			if err := indexFolded(tx, recs[i], 0, folds[i]); err != nil {
 				return err
 			}
 		}
@@ -171,7 +186,23 @@ func insertRecord(tx *wtx, r *model.Record) error {
 	if err := insertRow(tx, r); err != nil {
 		return err
 	}
-	return indexRecord(tx, r, true)
+	return indexRecord(tx, r, 0)
+}
+
+// parallel runs f(0..n-1) on every core.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), max(n/64, 1))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < n; i += workers {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // insertRow writes the record's row and images, not its search entry.
@@ -237,6 +268,13 @@ func (s *Store) Save(r *model.Record) error {
 }
 
 func updateRecord(tx *wtx, r *model.Record) error {
+	if err := ensureFirstRevision(tx, r.ID); err != nil {
+		return err
+	}
+	old, err := storedKey(tx, r.ID)
+	if err != nil {
+		return err
+	}
 	res, err := tx.Exec(`UPDATE records SET kind=?, title=?, summary=?, body=?, category=?, author=?, place=?,
 		date=?, number=?, sign=?, urgency=?, agency_parent=?, agency=?, signer_authority=?, signer_position=?,
 		signer_name=?, to_list=?, recipients=?, url=?, status=?, updated=? WHERE id=?`,
@@ -252,7 +290,28 @@ func updateRecord(tx *wtx, r *model.Record) error {
 	if err := writeImages(tx, r); err != nil {
 		return err
 	}
-	return indexRecord(tx, r, false)
+	return indexRecord(tx, r, old)
+}
+
+// ensureFirstRevision snapshots the stored state of a record that has no
+// revision yet (one that came in through Insert) before it is changed.
+func ensureFirstRevision(tx *wtx, id int64) error {
+	var n int
+	if err := tx.QueryRow("SELECT count(*) FROM revisions WHERE record_id = ?", id).Scan(&n); err != nil || n > 0 {
+		return err
+	}
+	rows, err := tx.Query("SELECT "+recordColumns+" FROM records WHERE id = ?", id)
+	if err != nil {
+		return err
+	}
+	recs, err := scanRecords(rows)
+	if err != nil || len(recs) == 0 {
+		return err
+	}
+	if err := loadImages(tx.Tx, recs); err != nil {
+		return err
+	}
+	return addRevision(tx, recs[0], "Nhập")
 }
 
 // Get loads one record with its images.
@@ -268,7 +327,7 @@ func (s *Store) Get(id int64) (*model.Record, error) {
 	if len(recs) == 0 {
 		return nil, fmt.Errorf("bản ghi %d: %w", id, ErrNotFound)
 	}
-	if err := s.loadImages(recs); err != nil {
+	if err := loadImages(s.db, recs); err != nil {
 		return nil, err
 	}
 	return recs[0], nil
@@ -295,9 +354,14 @@ func scanRecords(rows *sql.Rows) ([]*model.Record, error) {
 	return recs, translate(rows.Err())
 }
 
-func (s *Store) loadImages(recs []*model.Record) error {
+// querier is what loadImages reads with: the database or a transaction.
+type querier interface {
+	Query(query string, args ...any) (*sql.Rows, error)
+}
+
+func loadImages(db querier, recs []*model.Record) error {
 	for _, r := range recs {
-		rows, err := s.db.Query(`SELECT i.name, i.caption, i.media_type, b.data FROM images i
+		rows, err := db.Query(`SELECT i.name, i.caption, i.media_type, b.data FROM images i
 			JOIN blobs b ON b.hash = i.hash WHERE i.record_id = ? ORDER BY i.pos`, r.ID)
 		if err != nil {
 			return translate(err)

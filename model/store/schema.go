@@ -52,8 +52,7 @@ CREATE TABLE records (
 	status TEXT NOT NULL,
 	trashed_from TEXT NOT NULL DEFAULT '',
 	created TEXT NOT NULL,
-	updated TEXT NOT NULL,
-	search_key INTEGER NOT NULL DEFAULT 0 -- docid of the record's row in search
+	updated TEXT NOT NULL
 );
 -- The list's indexes end with the filter columns so that counts and
 -- filtered pages are answered from the index without reading records.
@@ -61,8 +60,9 @@ CREATE INDEX records_by_date ON records(date DESC, id DESC, status, kind);
 CREATE INDEX records_by_status ON records(status, date DESC, id DESC, kind);
 CREATE INDEX records_by_kind ON records(kind, date DESC, id DESC, status);
 CREATE INDEX records_by_category ON records(category, date DESC, id DESC, status, kind);
-CREATE INDEX records_by_title ON records(title, date);
-CREATE INDEX records_by_number ON records(substr(date, 1, 4), sign, number);
+-- Duplicate checks on import look up (title, date) through records_by_date:
+-- a day holds few records, so no index of whole titles is needed.
+CREATE INDEX records_by_number ON records(substr(date, 1, 4), sign, number) WHERE sign != '';
 
 -- Image data is stored once per content (sha256), so revisions and autosave
 -- snapshots reference images without copying them.
@@ -113,7 +113,9 @@ CREATE TABLE settings (
 
 -- Search index over folded text (see search.go). docid orders by date, so
 -- the newest matches come first without sorting.
-CREATE VIRTUAL TABLE search USING fts4(title, summary, body, tags, prefix="2,3", order=DESC);
+-- No prefix index here: it doubles the cost of indexing a body, and the first
+-- page of a search as you type comes from search_title, which has one.
+CREATE VIRTUAL TABLE search USING fts4(title, summary, body, tags, order=DESC);
 -- Titles alone, for the first tier of ranked results: its doclists are
 -- short, so a page of title matches costs little even for common words.
 CREATE VIRTUAL TABLE search_title USING fts4(title, tags, prefix="2,3", order=DESC);

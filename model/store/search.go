@@ -59,15 +59,40 @@ func categoryTag(c string) string {
 	return "zqc" + tagWord(c)
 }
 
-// indexRecord writes r's search entry; fresh says the record was just
-// inserted and has none yet.
-func indexRecord(tx *wtx, r *model.Record, fresh bool) error {
-	var old int64
-	if !fresh {
-		if err := tx.QueryRow("SELECT search_key FROM records WHERE id = ?", r.ID).Scan(&old); err != nil {
-			return err
-		}
+// storedKey is the search docid of the record as stored now (before an
+// update), or 0 when it is not indexed (trash) or does not exist.
+func storedKey(tx *wtx, id int64) (int64, error) {
+	var date, status string
+	err := tx.QueryRow("SELECT date, status FROM records WHERE id = ?", id).Scan(&date, &status)
+	if err == sql.ErrNoRows || status == string(model.StatusTrash) {
+		return 0, nil
 	}
+	if err != nil {
+		return 0, err
+	}
+	d, err := time.Parse(model.ISODate, date)
+	if err != nil {
+		return 0, nil
+	}
+	return searchKey(d, id), nil
+}
+
+// indexRecord writes r's search entry, replacing the entry old (0: none).
+// The trash stays out of the index (searches in it scan it instead), so
+// everyday searches need no "not in trash" clause.
+func indexRecord(tx *wtx, r *model.Record, old int64) error {
+	return indexFolded(tx, r, old, foldRecord(r))
+}
+
+// folded is a record's text as the index holds it.
+type folded struct{ title, summary, body string }
+
+func foldRecord(r *model.Record) folded {
+	return folded{vntext.Fold(r.Title), vntext.Fold(r.Summary), vntext.Fold(r.Body)}
+}
+
+// indexFolded is indexRecord with the folding done beforehand.
+func indexFolded(tx *wtx, r *model.Record, old int64, f folded) error {
 	if old != 0 {
 		if _, err := tx.Exec("DELETE FROM search WHERE docid = ?", old); err != nil {
 			return err
@@ -77,21 +102,14 @@ func indexRecord(tx *wtx, r *model.Record, fresh bool) error {
 		}
 	}
 	if r.Status == model.StatusTrash {
-		// The trash stays out of the index (searches in it scan it instead),
-		// so everyday searches need no "not in trash" clause.
-		_, err := tx.Exec("UPDATE records SET search_key = 0 WHERE id = ?", r.ID)
-		return err
+		return nil
 	}
-	key := searchKey(r.Date, r.ID)
-	title, tg := vntext.Fold(r.Title), tags(r)
+	key, tg := searchKey(r.Date, r.ID), tags(r)
 	if _, err := tx.Exec("INSERT INTO search (docid, title, summary, body, tags) VALUES (?,?,?,?,?)",
-		key, title, vntext.Fold(r.Summary), vntext.Fold(r.Body), tg); err != nil {
+		key, f.title, f.summary, f.body, tg); err != nil {
 		return err
 	}
-	if _, err := tx.Exec("INSERT INTO search_title (docid, title, tags) VALUES (?,?,?)", key, title, tg); err != nil {
-		return err
-	}
-	_, err := tx.Exec("UPDATE records SET search_key = ? WHERE id = ?", key, r.ID)
+	_, err := tx.Exec("INSERT INTO search_title (docid, title, tags) VALUES (?,?,?)", key, f.title, tg)
 	return err
 }
 

@@ -113,6 +113,29 @@ func TestRevisionsDiffRestore(t *testing.T) {
 	}
 }
 
+func TestImportedRecordHistory(t *testing.T) {
+	st := openTemp(t)
+	r := sampleDoc()
+	ids, err := st.Insert([]*model.Record{r})
+	if err != nil {
+		t.Fatal(err)
+	}
+	original := r.Body
+	got, _ := st.Get(ids[0])
+	got.Body = "Nội dung đã sửa sau khi nhập."
+	if err := st.Save(got); err != nil {
+		t.Fatal(err)
+	}
+	revs, _ := st.Revisions(ids[0])
+	if len(revs) != 2 || revs[1].Note != "Nhập" {
+		t.Fatalf("revisions after first save of an import: %+v", revs)
+	}
+	first, err := st.RevisionRecord(revs[1].ID)
+	if err != nil || first.Body != original || len(first.Images) != 1 {
+		t.Errorf("imported state lost: %v %q", err, first.Body)
+	}
+}
+
 func TestStatusTrashRestore(t *testing.T) {
 	st := openTemp(t)
 	r := sampleDoc()

@@ -26,7 +26,10 @@ func invisible(r rune) bool {
 // characters, BOM) are removed, look-alikes of Đ are replaced, and the result
 // is NFC. No-break spaces are kept. Clean of clean text is the identity.
 func Clean(s string) string {
-	if isCleanASCII(s) || (!needsCleaning(s) && norm.NFC.IsNormalString(s)) {
+	if isCleanASCII(s) {
+		return s
+	}
+	if dirty, surelyNFC := scan(s); !dirty && (surelyNFC || norm.NFC.IsNormalString(s)) {
 		return s
 	}
 	var b strings.Builder
@@ -56,8 +59,15 @@ func CleanLines(s string) string {
 	return Clean(s)
 }
 
-// needsCleaning reports invalid UTF-8, invisible characters or look-alikes.
-func needsCleaning(s string) bool {
+// scan reports whether s holds invalid UTF-8, invisible characters or
+// look-alikes (dirty), and whether it is certainly NFC without asking the
+// normaliser: true when every rune is below U+0300 (Latin, including the
+// precomposed Vietnamese letters of Latin-1 and Extended-A/B), in Latin
+// Extended Additional (U+1E00–U+1EFF, the rest of Vietnamese) or a dash,
+// quote or ellipsis (U+2010–U+2027): all stable under NFC with combining
+// class 0, so any sequence of them is NFC.
+func scan(s string) (dirty, surelyNFC bool) {
+	surelyNFC = true
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -66,11 +76,14 @@ func needsCleaning(s string) bool {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if (r == utf8.RuneError && n == 1) || invisible(r) || r == '\u00D0' || r == '\u0189' {
-			return true
+			return true, false
+		}
+		if !(r < 0x300 || 0x1E00 <= r && r <= 0x1EFF || 0x2010 <= r && r <= 0x2027) {
+			surelyNFC = false
 		}
 		i += n
 	}
-	return false
+	return false, surelyNFC
 }
 
 func isCleanASCII(s string) bool {
@@ -123,21 +136,32 @@ func foldRune(r rune) rune {
 // Text in NFC and NFD folds alike, and both tone-placement styles ("hòa",
 // "hoà") fold to the same string.
 func Fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf {
-			// Slow path from the first non-ASCII byte on.
-			b.WriteString(strings.ToLower(s[:i]))
-			for _, r := range s[i:] {
-				if f := foldRune(r); f >= 0 {
-					b.WriteRune(f)
-				}
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := make([]byte, i, len(s))
+	copy(b, s[:i])
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
 			}
-			return b.String()
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if f := foldRune(r); f >= 0 {
+			b = utf8.AppendRune(b, f)
 		}
 	}
-	return strings.ToLower(s)
+	return string(b)
 }
 
 // FoldMap folds s like Fold and also returns, for each byte of the folded

@@ -74,3 +74,14 @@ func TestHasDiacritics(t *testing.T) {
 		}
 	}
 }
+
+// TestScanAgreesWithNormaliser checks the fast NFC path against x/text for
+// every rune it trusts.
+func TestScanAgreesWithNormaliser(t *testing.T) {
+	for r := rune(0x80); r < 0x2100; r++ {
+		s := "a" + string(r) + "b"
+		if dirty, sure := scan(s); !dirty && sure && !norm.NFC.IsNormalString(s) {
+			t.Errorf("U+%04X trusted as NFC but is not", r)
+		}
+	}
+}
