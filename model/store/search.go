@@ -148,8 +148,9 @@ func words(text string) []string {
 }
 
 // matchExpr builds the FTS4 expression for the query words: every word must
-// appear; the last one is a prefix (the clerk is still typing it). With col,
-// the words must appear in that column.
+// appear; the last one is a prefix (the clerk is still typing it) once it has
+// two letters: a one-letter prefix would match most of the archive. With
+// col, the words must appear in that column.
 func matchExpr(ws []string, col string) string {
 	parts := make([]string, len(ws))
 	for i, w := range ws {
@@ -157,7 +158,7 @@ func matchExpr(ws []string, col string) string {
 		if col != "" {
 			p = col + ":" + w
 		}
-		if i == len(ws)-1 {
+		if i == len(ws)-1 && utf8.RuneCountInString(w) >= 2 {
 			p += "*"
 		}
 		parts[i] = p
@@ -250,7 +251,8 @@ func hasAllWords(folded string, ws []string) bool {
 				break
 			}
 			end := from + j + len(w)
-			found = i == len(ws)-1 || end == len(folded) || !isWordByte(folded[end])
+			prefix := i == len(ws)-1 && utf8.RuneCountInString(w) >= 2
+			found = prefix || end == len(folded) || !isWordByte(folded[end])
 			from += j + 1
 		}
 		if !found {
