@@ -15,6 +15,13 @@ import (
 //go:embed icon.png
 var Icon []byte
 
+// Sample holds the sample records of the welcome panel ("Mở dữ liệu mẫu"):
+// news items and documents of a provincial People's Committee, as JSON Lines
+// (store.ImportJSONL reads them).
+//
+//go:embed sample.jsonl
+var Sample []byte
+
 // Metadata is the part of FyneApp.toml the app shows: one place for the id,
 // name, version and build, read by the window, the About dialog, `bientap
 // version` and the Windows build.

@@ -1,9 +1,27 @@
 // Package ui is Biên Tập's desktop workstation (Fyne): the dated list, the
 // editor with preview, checks and history, settings, and the long operations
 // that run behind progress dialogs.
+//
+// Structure: one struct per part of the screen (listPanel, editorPanel with
+// composeForm, previewTab, checksTab, historyTab; settingsDialog), handlers
+// named on…, and loadUI as the one entry that builds the window on an open
+// store, so that tests run the whole UI on test.NewTempApp. Work that may
+// take time (queries of the list, autosave, imports, exports, backups) runs
+// off the UI goroutine and comes back through fyne.Do (the sched interface).
 package ui
 
 import (
+	"embed"
+	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"bientap/model/store"
 	"bientap/resources"
 )
 
@@ -14,7 +32,63 @@ type Config struct {
 	Meta      resources.Metadata
 }
 
+//go:embed translations/vi.json
+var translations embed.FS
+
+// useVietnamese makes Fyne's own words (file dialogs, menus) Vietnamese,
+// whatever the system's language: the clerks' Windows is often English.
+func useVietnamese() {
+	data, err := translations.ReadFile("translations/vi.json")
+	if err != nil {
+		return
+	}
+	for _, l := range []fyne.Locale{"vi", "en"} {
+		if err := lang.AddTranslationsForLocale(data, l); err != nil {
+			fyne.LogError("translations", err)
+		}
+	}
+}
+
 // Run opens the main window and returns when it closes.
 func Run(cfg Config) error {
-	return errNotYet
+	icon := fyne.NewStaticResource("icon.png", resources.Icon)
+	app.SetMetadata(fyne.AppMetadata{
+		ID: cfg.Meta.ID, Name: cfg.Meta.Name, Version: cfg.Meta.Version, Build: cfg.Meta.Build,
+		Icon: icon, Release: true, Migrations: cfg.Meta.Migrations,
+	})
+	useVietnamese()
+	a := app.NewWithID(cfg.Meta.ID)
+	a.SetIcon(icon)
+
+	path := cfg.DBPath
+	if cfg.DefaultDB {
+		if p := a.Preferences().String(prefDBPath); p != "" {
+			if _, err := os.Stat(p); err == nil {
+				path = p
+			}
+		}
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		showFatal(a, fmt.Errorf("không mở được cơ sở dữ liệu: %w", err))
+		return err
+	}
+	u := loadUI(a, st, cfg, realSched{})
+	u.win.ShowAndRun()
+	u.ioMu.Lock() // let a running autosave finish
+	defer u.ioMu.Unlock()
+	return u.st.Close()
+}
+
+// showFatal shows an error that stops the app in a window of its own: a
+// clerk starting the program from its icon sees no terminal.
+func showFatal(a fyne.App, err error) {
+	w := a.NewWindow("Biên Tập — lỗi")
+	msg := widget.NewLabel(err.Error())
+	msg.Wrapping = fyne.TextWrapWord
+	close := widget.NewButton("Đóng", a.Quit)
+	close.Importance = widget.HighImportance
+	w.SetContent(container.NewBorder(nil, container.NewCenter(close), nil, nil, container.NewPadded(msg)))
+	w.Resize(fyne.NewSize(560, 200))
+	w.ShowAndRun()
 }

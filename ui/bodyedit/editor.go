@@ -485,6 +485,30 @@ func (ed *Editor) InsertLinesAfter(lines []string) {
 	ed.changed()
 }
 
+// ReplaceText replaces the whole body as one undoable change (a fix from
+// the checks): only the paragraphs that differ are touched, and the cursor
+// goes to the first of them. It calls OnChanged.
+func (ed *Editor) ReplaceText(text string) {
+	lines := strings.Split(unifyBreaks(text), "\n")
+	cur := ed.snapshot()
+	a := cur.texts
+	p := 0
+	for p < len(a) && p < len(lines) && a[p] == lines[p] {
+		p++
+	}
+	if p == len(a) && p == len(lines) {
+		return
+	}
+	ed.undo = append(ed.undo, cur)
+	if len(ed.undo) > maxHistory {
+		ed.undo = ed.undo[len(ed.undo)-maxHistory:]
+	}
+	ed.redo = nil
+	ed.apply(snapshot{texts: lines, para: -1})
+	ed.last = ed.snapshot()
+	ed.changed()
+}
+
 // CanUndo reports whether there is something to undo.
 func (ed *Editor) CanUndo() bool { return len(ed.undo) > 0 }
 
@@ -639,3 +663,6 @@ func unifyBreaks(s string) string {
 	}
 	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
+
+// UndoDepth is how many changes Undo can take back.
+func (ed *Editor) UndoDepth() int { return len(ed.undo) }

@@ -301,3 +301,24 @@ func TestTabLeavesBody(t *testing.T) {
 		t.Fatalf("Shift+Tab from the body focused %T", w.Canvas().Focused())
 	}
 }
+
+func TestReplaceTextUndoable(t *testing.T) {
+	ed, w := newTestEditor(t, "một\nhai ,ba\nbốn")
+	ed.FocusAt(1, 0)
+	test.Type(w.Canvas().Focused(), "x")
+	ed.ReplaceText("một\nxhai,ba\nbốn")
+	if ed.Text() != "một\nxhai,ba\nbốn" {
+		t.Fatalf("replace: %q", ed.Text())
+	}
+	if i, _ := ed.Cursor(); i != 1 {
+		t.Fatalf("cursor in paragraph %d after replace", i)
+	}
+	ed.Undo()
+	if ed.Text() != "một\nxhai ,ba\nbốn" {
+		t.Fatalf("undo replace: %q", ed.Text())
+	}
+	ed.Undo()
+	if ed.Text() != "một\nhai ,ba\nbốn" {
+		t.Fatalf("undo typing: %q", ed.Text())
+	}
+}

@@ -177,6 +177,7 @@ func (p *para) insert(text string) {
 // Entry takes a cursor as wrapped row and column; a character typed and
 // erased at the offset lets the entry compute them itself.
 func (p *para) setCursor(off int) {
+	p.clearSelection()
 	n := utf8.RuneCountInString(p.Text)
 	if off < 0 || off > n {
 		off = n
@@ -193,6 +194,15 @@ func (p *para) setCursor(off int) {
 		p.Entry.TypedRune('x')
 		p.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
 		p.ed.quiet--
+	}
+}
+
+// clearSelection drops a selection (Left without Shift ends one), so that
+// programmatic typing never replaces selected text.
+func (p *para) clearSelection() {
+	if p.SelectedText() != "" {
+		p.Entry.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+		p.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
 	}
 }
 

@@ -1,0 +1,176 @@
+package ui
+
+import (
+	"errors"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+)
+
+// errCancelled is what a long operation returns when the clerk stopped it.
+var errCancelled = errors.New("đã dừng theo yêu cầu")
+
+// progressFunc reports progress (done of total; total 0 = unknown) and a
+// message; it returns false once the clerk pressed Hủy.
+type progressFunc func(done, total int, msg string) bool
+
+// runLong runs work off the UI goroutine behind a progress dialog with a
+// Hủy button; done runs on the UI goroutine with work's result.
+func (u *mainUI) runLong(title string, work func(progress progressFunc) (string, error), done func(summary string, err error)) {
+	bar := widget.NewProgressBar()
+	msg := widget.NewLabel("Đang chuẩn bị…")
+	msg.Truncation = fyne.TextTruncateEllipsis
+	var cancelled atomic.Bool
+	h := u.customDialog(title, container.New(fixedWidth{420}, container.NewVBox(msg, bar)), []dialogButton{
+		{label: "Hủy", cancel: true, keepOpen: true, action: func() {
+			cancelled.Store(true)
+			msg.SetText("Đang dừng…")
+		}},
+	})
+	h.keepOnCancel = true
+	var last time.Time
+	progress := func(d, t int, m string) bool {
+		if now := time.Now(); now.Sub(last) > 80*time.Millisecond || d == t {
+			last = now
+			u.sched.Do(func() {
+				if t > 0 {
+					bar.SetValue(float64(d) / float64(t))
+				}
+				if m != "" && !cancelled.Load() {
+					msg.SetText(m)
+				}
+			})
+		}
+		return !cancelled.Load()
+	}
+	u.sched.Go(func() {
+		summary, err := work(progress)
+		if err == nil && cancelled.Load() {
+			err = errCancelled
+		}
+		u.sched.Do(func() {
+			h.close()
+			done(summary, err)
+		})
+	})
+}
+
+// saveFileDialog asks where to save a file named name (one of exts) and
+// calls then with the path, the file not yet written. The folder is
+// remembered under prefKey.
+func (u *mainUI) saveFileDialog(title, name string, exts []string, prefKey string, then func(path string)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		// The dialog created an empty file; the export writes a temporary
+		// file and renames it over the path, so nothing half-written stays.
+		if len(exts) > 0 && !hasExt(path, exts) {
+			if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
+				os.Remove(path)
+			}
+			path += exts[0]
+		}
+		u.rememberDir(prefKey, path)
+		then(path)
+	}, u.win)
+	d.SetTitleText(title)
+	d.SetConfirmText("Lưu")
+	d.SetDismissText("Hủy")
+	d.SetFileName(name)
+	if len(exts) > 0 {
+		d.SetFilter(storage.NewExtensionFileFilter(exts))
+	}
+	u.setDialogLocation(d, prefKey)
+	d.Show()
+}
+
+func hasExt(path string, exts []string) bool {
+	e := strings.ToLower(filepath.Ext(path))
+	for _, x := range exts {
+		if e == strings.ToLower(x) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropEmpty removes a file the save dialog created when the export that
+// should have filled it failed.
+func dropEmpty(path string) {
+	if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
+		os.Remove(path)
+	}
+}
+
+// chooseFolder asks for a folder, remembered under prefKey.
+func (u *mainUI) chooseFolder(title, prefKey string, then func(dir string)) {
+	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if l == nil {
+			return
+		}
+		dir := l.Path()
+		u.app.Preferences().SetString(prefKey, dir)
+		then(dir)
+	}, u.win)
+	d.SetTitleText(title)
+	d.SetConfirmText("Chọn")
+	d.SetDismissText("Hủy")
+	u.setDialogLocation(d, prefKey)
+	d.Show()
+}
+
+// offerOpen reports a written file with a button that opens it.
+func (u *mainUI) offerOpen(title, message string, warnings []string, path string) {
+	text := message
+	if len(warnings) > 0 {
+		text += "\n\nLưu ý:\n- " + strings.Join(warnings, "\n- ")
+	}
+	u.lastMessage = text
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	u.customDialog(title, container.New(fixedWidth{480}, l), []dialogButton{
+		{label: "Đóng"},
+		{label: "Mở thư mục", action: func() { u.openPath(filepath.Dir(path)) }},
+		{label: "Mở tệp", primary: true, action: func() { u.openPath(path) }},
+	})
+}
+
+// openPath opens a file or folder with the system's program.
+func (u *mainUI) openPath(path string) {
+	if err := u.app.OpenURL(fileURL(path)); err != nil {
+		u.showError(err)
+	}
+}
+
+func fileURL(path string) *url.URL {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	p := filepath.ToSlash(abs)
+	if runtime.GOOS == "windows" && !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return &url.URL{Scheme: "file", Path: p}
+}

@@ -1,0 +1,308 @@
+// Package preview draws the "Xem trước" tab: a record shown as it will be
+// published or printed, built from the same document model (model/doc) as
+// the PDF and the HTML, so that the three agree on what the body says. It
+// builds Fyne rich-text segments itself (no Markdown parsing): paragraphs
+// with bold and italic runs, headings, centred lines, pictures with their
+// captions, and tables.
+package preview
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	_ "image/jpeg" // decode JPEG pictures
+	_ "image/png"  // decode PNG pictures
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"bientap/model"
+	"bientap/model/doc"
+	"bientap/model/vntext"
+)
+
+// maxPictureWidth is the widest a picture is shown.
+const maxPictureWidth = 520
+
+// Render returns the preview of r whose body parsed to d: the portal view
+// of a news item, or the Decree-30 layout of a document.
+func Render(r *model.Record, d doc.Document) fyne.CanvasObject {
+	var objs []fyne.CanvasObject
+	if r.Kind.IsDocument() {
+		objs = documentHead(r)
+	} else {
+		objs = newsHead(r, d)
+	}
+	objs = append(objs, Body(r, d)...)
+	if r.Kind.IsDocument() {
+		objs = append(objs, documentFoot(r))
+	} else if a := strings.TrimSpace(r.Author); a != "" {
+		objs = append(objs, label(a, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+	}
+	return container.NewVBox(objs...)
+}
+
+// Body renders the blocks of d: runs of text blocks share one rich text;
+// pictures and tables stand between them.
+func Body(r *model.Record, d doc.Document) []fyne.CanvasObject {
+	var objs []fyne.CanvasObject
+	var segs []widget.RichTextSegment
+	flush := func() {
+		if len(segs) > 0 {
+			rt := widget.NewRichText(segs...)
+			rt.Wrapping = fyne.TextWrapWord
+			objs = append(objs, rt)
+			segs = nil
+		}
+	}
+	isDoc := r.Kind.IsDocument()
+	for _, b := range d.Blocks {
+		switch b.Kind {
+		case doc.Heading:
+			st := widget.RichTextStyleSubHeading
+			if b.Level >= 2 {
+				st = widget.RichTextStyleStrong
+				st.Inline = false
+			}
+			segs = append(segs, &widget.TextSegment{Text: doc.PlainText(b.Runs), Style: st})
+		case doc.Centered:
+			segs = append(segs, centred(b.Runs))
+		case doc.Image:
+			flush()
+			objs = append(objs, picture(r, b))
+		case doc.Table:
+			flush()
+			objs = append(objs, table(b))
+		default:
+			text := doc.PlainText(b.Runs)
+			switch {
+			case isDoc && doc.IsDivisionHeading(text):
+				segs = append(segs, &widget.TextSegment{Text: text,
+					Style: widget.RichTextStyle{Alignment: fyne.TextAlignCenter, TextStyle: fyne.TextStyle{Bold: true}}})
+			case isDoc && doc.IsArticleHeading(text):
+				segs = append(segs, paragraph(b.Runs, true)...)
+			default:
+				segs = append(segs, paragraph(b.Runs, false)...)
+			}
+		}
+	}
+	flush()
+	return objs
+}
+
+// paragraph is one paragraph: its inline runs, then the paragraph break
+// (as Fyne's own Markdown renderer ends a paragraph); bold makes every run
+// bold.
+func paragraph(runs []doc.Run, bold bool) []widget.RichTextSegment {
+	var segs []widget.RichTextSegment
+	for _, r := range runs {
+		segs = append(segs, &widget.TextSegment{Text: r.Text, Style: widget.RichTextStyle{
+			Inline: true, TextStyle: fyne.TextStyle{Bold: r.Bold || bold, Italic: r.Italic}}})
+	}
+	return append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph})
+}
+
+// centred is a centred line; a segment holds one style, so the line takes
+// the style its runs mostly have.
+func centred(runs []doc.Run) widget.RichTextSegment {
+	var bold, italic, n int
+	for _, r := range runs {
+		l := len(r.Text)
+		n += l
+		if r.Bold {
+			bold += l
+		}
+		if r.Italic {
+			italic += l
+		}
+	}
+	return &widget.TextSegment{Text: doc.PlainText(runs), Style: widget.RichTextStyle{
+		Alignment: fyne.TextAlignCenter, TextStyle: fyne.TextStyle{Bold: bold*2 > n, Italic: italic*2 > n}}}
+}
+
+// picture shows one of the record's images with its caption, or says why
+// it cannot.
+func picture(r *model.Record, b doc.Block) fyne.CanvasObject {
+	caption := doc.PlainText(b.Runs)
+	im := r.ImageByName(b.Src)
+	if im == nil {
+		return missing("Không có ảnh “" + b.Src + "” trong bản ghi")
+	}
+	return pictureObject(im, caption)
+}
+
+func pictureObject(im *model.Image, caption string) fyne.CanvasObject {
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(im.Data))
+	if err != nil || cfg.Width == 0 || cfg.Height == 0 {
+		return missing("Ảnh “" + im.Name + "” hỏng, không hiển thị được")
+	}
+	w, h := float32(cfg.Width), float32(cfg.Height)
+	if w > maxPictureWidth {
+		h, w = h*maxPictureWidth/w, maxPictureWidth
+	}
+	img := canvas.NewImageFromResource(fyne.NewStaticResource(im.Name, im.Data))
+	img.FillMode = canvas.ImageFillContain
+	img.SetMinSize(fyne.NewSize(w, h))
+	objs := []fyne.CanvasObject{container.NewCenter(img)}
+	if c := strings.TrimSpace(caption); c != "" {
+		objs = append(objs, label(c, fyne.TextAlignCenter, fyne.TextStyle{Italic: true}))
+	}
+	return container.NewVBox(objs...)
+}
+
+func missing(msg string) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle("["+msg+"]", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// table draws a table's cells in a grid with thin borders.
+func table(b doc.Block) fyne.CanvasObject {
+	cols := 1
+	for _, row := range b.Rows {
+		cols = max(cols, len(row))
+	}
+	var cells []fyne.CanvasObject
+	for i, row := range b.Rows {
+		for j := 0; j < cols; j++ {
+			var runs []doc.Run
+			if j < len(row) {
+				runs = row[j].Runs
+			}
+			rt := widget.NewRichText(paragraph(runs, b.Header && i == 0)...)
+			rt.Wrapping = fyne.TextWrapWord
+			border := canvas.NewRectangle(color.Transparent)
+			border.StrokeColor = theme.Color(theme.ColorNameForeground)
+			border.StrokeWidth = 0.5
+			cells = append(cells, container.NewStack(border, rt))
+		}
+	}
+	return container.NewPadded(container.NewGridWithColumns(cols, cells...))
+}
+
+func label(text string, align fyne.TextAlign, style fyne.TextStyle) *widget.Label {
+	l := widget.NewLabelWithStyle(text, align, style)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// newsHead is the portal view's head: category and date, title, sapo and
+// the featured picture when the body does not place it.
+func newsHead(r *model.Record, d doc.Document) []fyne.CanvasObject {
+	var objs []fyne.CanvasObject
+	meta := []string{}
+	if c := strings.TrimSpace(r.Category); c != "" {
+		meta = append(meta, c)
+	}
+	if !r.Date.IsZero() {
+		meta = append(meta, vntext.NewsDate(r.Date))
+	}
+	if len(meta) > 0 {
+		m := label(strings.Join(meta, " · "), fyne.TextAlignLeading, fyne.TextStyle{})
+		m.Importance = widget.LowImportance
+		objs = append(objs, m)
+	}
+	title := widget.NewRichText(&widget.TextSegment{Text: titleText(r), Style: widget.RichTextStyleHeading})
+	title.Wrapping = fyne.TextWrapWord
+	objs = append(objs, title)
+	if s := strings.TrimSpace(r.Summary); s != "" {
+		objs = append(objs, label(strings.Join(strings.Fields(s), " "), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	if im := r.FeaturedImage(); im != nil && !placed(d, im.Name) {
+		objs = append(objs, pictureObject(im, im.Caption))
+	}
+	return objs
+}
+
+func titleText(r *model.Record) string {
+	if t := strings.TrimSpace(r.Title); t != "" {
+		return t
+	}
+	return "(chưa có tiêu đề)"
+}
+
+// placed reports whether the body shows the picture named name.
+func placed(d doc.Document, name string) bool {
+	for _, b := range d.Blocks {
+		if b.Kind == doc.Image && b.Src == name {
+			return true
+		}
+	}
+	return false
+}
+
+// documentHead is the Decree-30 head: agencies and number on the left,
+// the national motto and place/date on the right, then the kind and the
+// summary (or, for a công văn, "V/v" under the number and "Kính gửi").
+func documentHead(r *model.Record) []fyne.CanvasObject {
+	congVan := r.Kind == model.KindCongVan
+	left := []fyne.CanvasObject{
+		label(strings.ToUpper(r.AgencyParent), fyne.TextAlignCenter, fyne.TextStyle{}),
+		label(strings.ToUpper(r.Agency), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
+	}
+	if ns := r.NumberSign(); ns != "" {
+		left = append(left, label("Số: "+ns, fyne.TextAlignCenter, fyne.TextStyle{}))
+	} else {
+		left = append(left, label("Số:      /"+r.Sign, fyne.TextAlignCenter, fyne.TextStyle{}))
+	}
+	if congVan && strings.TrimSpace(r.Summary) != "" {
+		left = append(left, label("V/v "+strings.TrimSpace(r.Summary), fyne.TextAlignCenter, fyne.TextStyle{}))
+	}
+	right := []fyne.CanvasObject{
+		label("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
+		label("Độc lập - Tự do - Hạnh phúc", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
+	}
+	if !r.Date.IsZero() {
+		right = append(right, label(vntext.PlaceDate(r.Place, r.Date), fyne.TextAlignCenter, fyne.TextStyle{Italic: true}))
+	}
+	objs := []fyne.CanvasObject{container.NewGridWithColumns(2, container.NewVBox(left...), container.NewVBox(right...))}
+	if u := strings.TrimSpace(r.Urgency); u != "" {
+		objs = append(objs, label(u, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	if congVan {
+		if len(r.To) > 0 {
+			objs = append(objs, label("Kính gửi: "+strings.Join(r.To, "\n"), fyne.TextAlignCenter, fyne.TextStyle{}))
+		}
+		return objs
+	}
+	kind := widget.NewRichText(&widget.TextSegment{Text: strings.ToUpper(r.Kind.Label()),
+		Style: widget.RichTextStyle{Alignment: fyne.TextAlignCenter, SizeName: theme.SizeNameSubHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
+	objs = append(objs, kind)
+	if s := strings.TrimSpace(r.Summary); s != "" {
+		objs = append(objs, label(strings.Join(strings.Fields(s), " "), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
+	}
+	if len(r.To) > 0 {
+		objs = append(objs, label("Kính gửi: "+strings.Join(r.To, "; "), fyne.TextAlignCenter, fyne.TextStyle{}))
+	}
+	return objs
+}
+
+// documentFoot is "Nơi nhận" on the left and the signature on the right.
+func documentFoot(r *model.Record) fyne.CanvasObject {
+	var left []fyne.CanvasObject
+	if len(r.Recipients) > 0 {
+		left = append(left, label("Nơi nhận:", fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Italic: true}))
+		for _, l := range r.Recipients {
+			left = append(left, label(l, fyne.TextAlignLeading, fyne.TextStyle{}))
+		}
+	}
+	var right []fyne.CanvasObject
+	if a := strings.TrimSpace(r.SignerAuthority); a != "" {
+		right = append(right, label(strings.ToUpper(a), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
+	}
+	for _, l := range strings.Split(strings.TrimSpace(r.SignerPosition), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			right = append(right, label(strings.ToUpper(l), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
+		}
+	}
+	if n := strings.TrimSpace(r.SignerName); n != "" {
+		right = append(right, widget.NewLabel(" "), widget.NewLabel(" "),
+			label(n, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
+	}
+	return container.NewGridWithColumns(2, container.NewVBox(left...), container.NewVBox(right...))
+}

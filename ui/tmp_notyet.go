@@ -1,5 +1,0 @@
-package ui
-
-import "errors"
-
-var errNotYet = errors.New("cửa sổ chưa sẵn sàng")
