@@ -132,14 +132,16 @@ func (u *mainUI) showMain() {
 	}
 }
 
-// checkStore reports, when it is done, the open-time integrity check.
+// checkStore reports, when it is done, the open-time integrity check
+// (it reads the whole file: seconds for a large archive, so it always runs
+// beside the window, even in tests).
 func (u *mainUI) checkStore() {
 	st := u.st
-	u.sched.Go(func() {
+	go func() {
 		if err := st.Check(); err != nil {
 			u.sched.Do(func() { u.showError(err) })
 		}
-	})
+	}()
 }
 
 func (u *mainUI) buildMenu() *fyne.MainMenu {

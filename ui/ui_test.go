@@ -13,6 +13,7 @@ import (
 
 	"bientap/model"
 	"bientap/model/store"
+	"bientap/model/synth"
 	"bientap/model/vntext"
 )
 
@@ -678,5 +679,39 @@ func TestPictureChecks(t *testing.T) {
 	f.showPicture()
 	if !strings.Contains(f.imgInfo.Text, "hỏng") {
 		t.Fatalf("broken picture message %q", f.imgInfo.Text)
+	}
+}
+
+// The list pages through the store: every row of a long list loads, in the
+// store's order, through month-keyed pages.
+func TestLongListPages(t *testing.T) {
+	a := test.NewTempApp(t)
+	st, err := store.Open(filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.Insert(synth.Records(1234, 7, 1)); err != nil {
+		t.Fatal(err)
+	}
+	tu := openTestUI(t, a, st)
+	if tu.list.total != 1234 || tu.list.count.Text != "1.234 bản ghi" || len(tu.list.buckets) == 0 {
+		t.Fatalf("list: %d rows, %q, %d buckets", tu.list.total, tu.list.count.Text, len(tu.list.buckets))
+	}
+	all, err := st.List(store.Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, i := range []int{0, 99, 100, 517, 1000, 1233} {
+		it, ok := tu.list.itemAt(i) // asks for the page
+		if !ok {
+			it, ok = tu.list.itemAt(i) // loaded inline by the test scheduler
+		}
+		if !ok || it.ID != all[i].ID {
+			t.Fatalf("row %d: %+v, want id %d", i, it, all[i].ID)
+		}
+	}
+	if len(tu.list.pages) > listPagesKept {
+		t.Fatalf("%d pages kept", len(tu.list.pages))
 	}
 }

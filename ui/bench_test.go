@@ -1,0 +1,155 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"bientap/model/store"
+	"bientap/model/synth"
+	"bientap/resources"
+)
+
+// The startup benchmarks share one archive of 100,000 generated records,
+// built once per run with store.Insert in batches:
+//
+//	go test -run '^$' -bench Startup100k -benchtime 5x ./ui/
+const benchRecords = 100_000
+
+var (
+	benchOnce sync.Once
+	benchDir  string
+	benchPath string
+	benchErr  error
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchDir != "" {
+		os.RemoveAll(benchDir)
+	}
+	os.Exit(code)
+}
+
+func bigArchive(b *testing.B) string {
+	b.Helper()
+	benchOnce.Do(func() {
+		start := time.Now()
+		benchDir, benchErr = os.MkdirTemp("", "bientap-ui-bench-")
+		if benchErr != nil {
+			return
+		}
+		benchPath = filepath.Join(benchDir, "100k.db")
+		st, err := store.Open(benchPath)
+		if err != nil {
+			benchErr = err
+			return
+		}
+		defer st.Close()
+		recs := synth.Records(benchRecords, 1, 4)
+		for i := 0; i < len(recs); i += 10_000 {
+			if _, benchErr = st.Insert(recs[i:min(i+10_000, len(recs))]); benchErr != nil {
+				return
+			}
+		}
+		fi, _ := os.Stat(benchPath)
+		fmt.Fprintf(os.Stderr, "built %d records (%d MB) in %v\n", benchRecords, fi.Size()>>20, time.Since(start).Round(time.Second))
+	})
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	return benchPath
+}
+
+// BenchmarkStartup100k measures opening a 100,000-record archive and
+// building the main window (list with its count and first page, facets,
+// recovery check) on the test driver, everything done inline.
+func BenchmarkStartup100k(b *testing.B) {
+	path := bigArchive(b)
+	a := test.NewTempApp(b)
+	cfg := Config{DBPath: path, Meta: resources.Metadata{Name: "Biên Tập"}}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		st, err := store.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		u := loadUI(a, st, cfg, &syncSched{})
+		u.win.Resize(fyne.NewSize(1280, 800))
+		if u.list.total != benchRecords || u.list.count.Text != "100.000 bản ghi" {
+			b.Fatalf("list shows %d records (%q)", u.list.total, u.list.count.Text)
+		}
+		b.StopTimer()
+		u.win.Close()
+		st.Close()
+		b.StartTimer()
+	}
+}
+
+// BenchmarkOpenRecord100k measures opening a record from the list (store
+// read, form fill, body editor).
+func BenchmarkOpenRecord100k(b *testing.B) {
+	path := bigArchive(b)
+	a := test.NewTempApp(b)
+	st, err := store.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	u := loadUI(a, st, Config{DBPath: path}, &syncSched{})
+	u.win.Resize(fyne.NewSize(1280, 800))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		u.list.list.Select(i % listPage)
+	}
+}
+
+// BenchmarkListJump100k measures scrolling the list to far rows: each jump
+// lands on a page not loaded yet, which is fetched (inline here).
+func BenchmarkListJump100k(b *testing.B) {
+	path := bigArchive(b)
+	a := test.NewTempApp(b)
+	st, err := store.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	u := loadUI(a, st, Config{DBPath: path}, &syncSched{})
+	u.win.Resize(fyne.NewSize(1280, 800))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		row := (i*7919*listPage + 4321) % benchRecords
+		u.list.list.ScrollTo(row)
+		if _, ok := u.list.itemAt(row); !ok {
+			b.Fatalf("row %d not loaded after the jump", row)
+		}
+	}
+}
+
+// BenchmarkSearch100k measures a search typed in the box (count and first
+// page of a diacritic-insensitive query).
+func BenchmarkSearch100k(b *testing.B) {
+	path := bigArchive(b)
+	a := test.NewTempApp(b)
+	st, err := store.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	u := loadUI(a, st, Config{DBPath: path}, &syncSched{})
+	words := []string{"chuyen doi so", "phong chong thien tai", "nong thon moi", "du lich cong dong"}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		u.list.search.SetText(words[i%len(words)])
+		u.list.reload()
+		if u.list.total == 0 {
+			b.Fatalf("no match for %q", words[i%len(words)])
+		}
+	}
+}
