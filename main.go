@@ -20,6 +20,7 @@ import (
 var fyneAppToml []byte
 
 func main() {
+	platformInit()
 	meta, err := resources.ParseMetadata(fyneAppToml)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bientap:", err)
@@ -55,7 +56,7 @@ func main() {
 	if args := fs.Args(); cli.IsCommand(args) {
 		os.Exit(cli.Run(path, args, os.Stdout, os.Stderr))
 	}
-	if err := ui.Run(ui.Config{DBPath: path, DefaultDB: isDefault, Meta: meta}); err != nil {
+	if err := runWindow(ui.Config{DBPath: path, DefaultDB: isDefault, Meta: meta}); err != nil {
 		fmt.Fprintln(os.Stderr, "bientap:", err)
 		os.Exit(1)
 	}
