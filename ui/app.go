@@ -78,7 +78,6 @@ func loadUI(a fyne.App, st *store.Store, cfg Config, s sched) *mainUI {
 
 	u.statusBar = widget.NewLabel("")
 	u.statusBar.Truncation = fyne.TextTruncateEllipsis
-	u.statusBar.Importance = widget.LowImportance
 	u.editor = newEditorPanel(u)
 	u.list = newListPanel(u)
 	split := container.NewHSplit(u.list.content, u.editor.content)

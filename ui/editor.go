@@ -83,7 +83,7 @@ func newEditorPanel(u *mainUI) *editorPanel {
 	e.restoreBtn = widget.NewButtonWithIcon("Khôi phục", theme.ContentUndoIcon(), e.onRestore)
 	e.saveBtn = widget.NewButtonWithIcon("Lưu", theme.DocumentSaveIcon(), func() { e.save() })
 	e.stateText = widget.NewLabel("")
-	e.stateText.Importance = widget.LowImportance
+	e.stateText.TextStyle.Italic = true
 
 	dotBox := container.New(fixedSize{12, 12}, e.dot)
 	status := container.NewHBox(dotBox, e.statusText, e.backBtn, e.fwdBtn)

@@ -215,6 +215,8 @@ func newComposeForm(u *mainUI) *composeForm {
 		widget.NewFormItem("Người ký", f.signerName),
 		widget.NewFormItem("Nơi nhận", f.recipients),
 	)
+	side.Orientation = widget.Vertical
+	docForm.Orientation = widget.Vertical
 	f.docBox = container.NewVBox(sectionTitle("Văn bản hành chính"), f.dupWarn, docForm)
 	imgButtons := container.NewHBox(widget.NewButtonWithIcon("Chọn ảnh…", theme.FileImageIcon(), f.onPickPicture), f.imgRemove)
 	imgBox := container.NewVBox(sectionTitle("Ảnh đại diện"), f.thumbBox, f.imgInfo, imgButtons, f.caption)
@@ -223,7 +225,7 @@ func newComposeForm(u *mainUI) *composeForm {
 
 	left := container.New(fillLast{gap: 2}, f.header, f.dateErr, f.toolbar, f.findBar, f.body)
 	split := container.NewHSplit(left, sideScroll)
-	split.Offset = 0.66
+	split.Offset = 0.67
 	f.content = split
 	f.updateKind()
 	return f

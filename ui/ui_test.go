@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/unicode/norm"
 
 	"bientap/model"
@@ -713,5 +714,42 @@ func TestLongListPages(t *testing.T) {
 	}
 	if len(tu.list.pages) > listPagesKept {
 		t.Fatalf("%d pages kept", len(tu.list.pages))
+	}
+}
+
+// Tab follows the form: kind, date, title, summary, the body, then the side
+// panel; Tab in the body leaves it rather than walking its paragraphs.
+func TestTabOrder(t *testing.T) {
+	tu := newTestUI(t, true)
+	tu.openIndex(tu.rowOf("Phiên chợ"))
+	c := tu.win.Canvas()
+	f := tu.editor.form
+	c.Focus(f.kind)
+	want := []fyne.Focusable{f.date, f.title, f.summary}
+	for _, w := range want {
+		test.FocusNext(c)
+		if c.Focused() != w {
+			t.Fatalf("Tab went to %T, want %T", c.Focused(), w)
+		}
+	}
+	test.FocusNext(c)
+	if i, _ := f.body.Cursor(); i != 0 {
+		t.Fatalf("Tab from the summary should reach the body's first paragraph, got paragraph %d (%T)", i, c.Focused())
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	if c.Focused() == nil || c.Focused() == f.summary {
+		t.Fatalf("Tab in the body went to %T", c.Focused())
+	}
+	if e, ok := c.Focused().(*widget.SelectEntry); !ok || e != f.category {
+		t.Fatalf("Tab from the body should reach the category, got %T", c.Focused())
+	}
+	for _, w := range []fyne.Focusable{f.author, f.place} {
+		test.FocusNext(c)
+		if _, ok := c.Focused().(*widget.Button); ok {
+			test.FocusNext(c) // the category's drop-down button
+		}
+		if c.Focused() != w {
+			t.Fatalf("Tab went to %T, want %T", c.Focused(), w)
+		}
 	}
 }

@@ -43,11 +43,9 @@ func (u *mainUI) newWelcome() fyne.CanvasObject {
 	var rows []fyne.CanvasObject
 	for i, b := range []*widget.Button{newBtn, importBtn, sampleBtn} {
 		h := widget.NewLabel(hints[i])
-		h.Importance = widget.LowImportance
 		rows = append(rows, container.NewBorder(nil, nil, container.New(fixedWidth{210}, b), nil, h))
 	}
 	where := widget.NewLabel("Dữ liệu lưu tại: " + u.st.Path() + " (đổi trong Tệp → Cài đặt).")
-	where.Importance = widget.LowImportance
 	where.Wrapping = fyne.TextWrapWord
 	where.Alignment = fyne.TextAlignCenter
 	box := container.NewVBox(container.NewCenter(icon), title, intro, widget.NewSeparator())

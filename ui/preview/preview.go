@@ -161,12 +161,14 @@ func missing(msg string) fyne.CanvasObject {
 	return l
 }
 
-// table draws a table's cells in a grid with thin borders.
+// table draws a table's cells with thin borders, columns as wide as their
+// longest text suggests.
 func table(b doc.Block) fyne.CanvasObject {
 	cols := 1
 	for _, row := range b.Rows {
 		cols = max(cols, len(row))
 	}
+	weights := make([]float32, cols)
 	var cells []fyne.CanvasObject
 	for i, row := range b.Rows {
 		for j := 0; j < cols; j++ {
@@ -174,6 +176,8 @@ func table(b doc.Block) fyne.CanvasObject {
 			if j < len(row) {
 				runs = row[j].Runs
 			}
+			n := float32(len([]rune(doc.PlainText(runs))))
+			weights[j] = max(weights[j], min(n, 36))
 			rt := widget.NewRichText(paragraph(runs, b.Header && i == 0)...)
 			rt.Wrapping = fyne.TextWrapWord
 			border := canvas.NewRectangle(color.Transparent)
@@ -182,7 +186,64 @@ func table(b doc.Block) fyne.CanvasObject {
 			cells = append(cells, container.NewStack(border, rt))
 		}
 	}
-	return container.NewPadded(container.NewGridWithColumns(cols, cells...))
+	for j := range weights {
+		weights[j] += 4
+	}
+	return container.NewPadded(container.New(&tableLayout{cols: cols, weights: weights}, cells...))
+}
+
+// tableLayout places cells in rows without gaps (borders meet); a row is
+// as tall as its tallest cell at the column widths.
+type tableLayout struct {
+	cols    int
+	weights []float32
+	width   float32
+}
+
+func (l *tableLayout) widths(w float32) []float32 {
+	var sum float32
+	for _, x := range l.weights {
+		sum += x
+	}
+	out := make([]float32, l.cols)
+	for j, x := range l.weights {
+		out[j] = w * x / sum
+	}
+	return out
+}
+
+func (l *tableLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var h float32
+	for r := 0; r*l.cols < len(objs); r++ {
+		var rh float32
+		for j := 0; j < l.cols && r*l.cols+j < len(objs); j++ {
+			rh = max(rh, objs[r*l.cols+j].MinSize().Height)
+		}
+		h += rh
+	}
+	return fyne.NewSize(float32(l.cols)*40, h)
+}
+
+func (l *tableLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	ws := l.widths(size.Width)
+	var y float32
+	for r := 0; r*l.cols < len(objs); r++ {
+		row := objs[r*l.cols : min(len(objs), (r+1)*l.cols)]
+		var rh float32
+		for j, o := range row {
+			if o.Size().Width != ws[j] {
+				o.Resize(fyne.NewSize(ws[j], max(o.Size().Height, 1))) // wrap at the column's width
+			}
+			rh = max(rh, o.MinSize().Height)
+		}
+		var x float32
+		for j, o := range row {
+			o.Resize(fyne.NewSize(ws[j], rh))
+			o.Move(fyne.NewPos(x, y))
+			x += ws[j]
+		}
+		y += rh
+	}
 }
 
 func label(text string, align fyne.TextAlign, style fyne.TextStyle) *widget.Label {
