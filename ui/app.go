@@ -433,6 +433,7 @@ func (u *mainUI) openPicture(then func(name string, data []byte, mediaType strin
 	d.SetDismissText("Hủy")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png", ".JPG", ".JPEG", ".PNG"}))
 	u.setDialogLocation(d, "pictureDir")
+	u.trackFileDialog("Chọn ảnh (JPEG hoặc PNG)", d)
 	d.Show()
 }
 

@@ -115,6 +115,7 @@ func (u *mainUI) onRestoreBackup() {
 	d.SetDismissText("Hủy")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
 	u.setDialogLocation(d, "backupDir")
+	u.trackFileDialog("Chọn bản sao lưu (.db)", d)
 	d.Show()
 }
 

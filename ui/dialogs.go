@@ -23,7 +23,8 @@ type dialogHandle struct {
 	ui       *mainUI
 	title    string
 	content  fyne.CanvasObject
-	d        dialog.Dialog
+	d        dialog.Dialog // nil for a file dialog
+	hide     func()
 	onCancel func()
 	buttons  map[string]*widget.Button
 	closed   bool
@@ -38,7 +39,7 @@ func (h *dialogHandle) close() {
 		return
 	}
 	h.closed = true
-	h.d.Hide()
+	h.hide()
 }
 
 // cancel closes the dialog as its cancel button would.
@@ -59,7 +60,7 @@ func (h *dialogHandle) button(label string) *widget.Button { return h.buttons[la
 func (u *mainUI) customDialog(title string, content fyne.CanvasObject, buttons []dialogButton) *dialogHandle {
 	h := &dialogHandle{ui: u, title: title, content: content, buttons: map[string]*widget.Button{}}
 	d := dialog.NewCustomWithoutButtons(title, content, u.win)
-	h.d = d
+	h.d, h.hide = d, d.Hide
 	var objs []fyne.CanvasObject
 	for _, b := range buttons {
 		b := b
@@ -91,16 +92,32 @@ func (u *mainUI) customDialog(title string, content fyne.CanvasObject, buttons [
 	d.SetButtons(objs)
 	d.SetOnClosed(func() {
 		h.closed = true
-		for i, o := range u.dialogs {
-			if o == h {
-				u.dialogs = append(u.dialogs[:i], u.dialogs[i+1:]...)
-				break
-			}
-		}
+		u.forget(h)
 	})
 	u.dialogs = append(u.dialogs, h)
 	d.Show()
 	return h
+}
+
+// trackFileDialog lets Escape close one of Fyne's file dialogs (when none
+// of its own fields has the keyboard focus).
+func (u *mainUI) trackFileDialog(title string, d *dialog.FileDialog) {
+	h := &dialogHandle{ui: u, title: title, hide: d.Hide, onCancel: func() {}, buttons: map[string]*widget.Button{}}
+	d.SetOnClosed(func() {
+		h.closed = true
+		u.forget(h)
+	})
+	u.dialogs = append(u.dialogs, h)
+}
+
+// forget drops a closed dialog from the stack.
+func (u *mainUI) forget(h *dialogHandle) {
+	for i, o := range u.dialogs {
+		if o == h {
+			u.dialogs = append(u.dialogs[:i], u.dialogs[i+1:]...)
+			return
+		}
+	}
 }
 
 // topDialog is the newest open dialog, or nil.

@@ -39,6 +39,7 @@ func (u *mainUI) onImportFile() {
 	d.SetDismissText("Hủy")
 	d.SetFilter(storage.NewExtensionFileFilter(importExts))
 	u.setDialogLocation(d, "importDir")
+	u.trackFileDialog("Nhập tệp (.txt, .html, .docx, .jsonl)", d)
 	d.Show()
 }
 

@@ -152,7 +152,7 @@ func (l *listPanel) createRow() fyne.CanvasObject {
 	meta := widget.NewLabel("")
 	meta.Truncation = fyne.TextTruncateEllipsis
 	meta.SizeName = theme.SizeNameCaptionText
-		return container.New(rowLayout{}, dot, title, meta)
+	return container.New(rowLayout{}, dot, title, meta)
 }
 
 func (l *listPanel) updateRow(i widget.ListItemID, o fyne.CanvasObject) {

@@ -98,6 +98,7 @@ func (u *mainUI) saveFileDialog(title, name string, exts []string, prefKey strin
 		d.SetFilter(storage.NewExtensionFileFilter(exts))
 	}
 	u.setDialogLocation(d, prefKey)
+	u.trackFileDialog(title, d)
 	d.Show()
 }
 
@@ -137,6 +138,7 @@ func (u *mainUI) chooseFolder(title, prefKey string, then func(dir string)) {
 	d.SetConfirmText("Chọn")
 	d.SetDismissText("Hủy")
 	u.setDialogLocation(d, prefKey)
+	u.trackFileDialog(title, d)
 	d.Show()
 }
 

@@ -307,6 +307,7 @@ func (u *mainUI) onOpenOtherDB() {
 	d.SetConfirmText("Mở")
 	d.SetDismissText("Hủy")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
+	u.trackFileDialog("Mở cơ sở dữ liệu Biên Tập (.db)", d)
 	d.Show()
 }
 

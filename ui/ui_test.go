@@ -418,6 +418,11 @@ func TestEscapeClosesDialogs(t *testing.T) {
 	}
 	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	tu.noDialog()
+	// Fyne's file dialogs too.
+	tu.onImportFile()
+	tu.dialog("Nhập tệp (.txt, .html, .docx, .jsonl)")
+	tu.onEscape()
+	tu.noDialog()
 }
 
 func TestAssignNumberAndDuplicate(t *testing.T) {
