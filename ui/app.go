@@ -149,8 +149,15 @@ func (u *mainUI) buildMenu() *fyne.MainMenu {
 	key := func(k fyne.KeyName, m fyne.KeyModifier) fyne.Shortcut {
 		return &desktop.CustomShortcut{KeyName: k, Modifier: m}
 	}
+	// A shortcut reaches the menu even while a dialog is open: the menu's
+	// actions wait until it is closed (undo and redo act on the focused field,
+	// which may be the dialog's).
 	item := func(label string, s fyne.Shortcut, f func()) *fyne.MenuItem {
-		it := fyne.NewMenuItem(label, f)
+		it := fyne.NewMenuItem(label, func() {
+			if u.topDialog() == nil {
+				f()
+			}
+		})
 		it.Shortcut = s
 		return it
 	}
@@ -181,8 +188,8 @@ func (u *mainUI) buildMenu() *fyne.MainMenu {
 		quit,
 	)
 	edit := fyne.NewMenu("Sửa",
-		item("Hoàn tác", &fyne.ShortcutUndo{}, u.onUndo),
-		item("Làm lại", &fyne.ShortcutRedo{}, u.onRedo),
+		&fyne.MenuItem{Label: "Hoàn tác", Shortcut: &fyne.ShortcutUndo{}, Action: u.onUndo},
+		&fyne.MenuItem{Label: "Làm lại", Shortcut: &fyne.ShortcutRedo{}, Action: u.onRedo},
 		sep(),
 		item("Tìm trong danh sách", key(fyne.KeyF, ctrl), u.onFocusSearch),
 		item("Tìm trong nội dung", key(fyne.KeyF, ctrl|shift), u.onFindInBody),

@@ -108,6 +108,7 @@ func (u *mainUI) trackFileDialog(title string, d *dialog.FileDialog) {
 		u.forget(h)
 	})
 	u.dialogs = append(u.dialogs, h)
+	d.Resize(fyne.NewSize(820, 560))
 }
 
 // forget drops a closed dialog from the stack.

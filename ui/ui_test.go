@@ -421,6 +421,10 @@ func TestEscapeClosesDialogs(t *testing.T) {
 	// Fyne's file dialogs too.
 	tu.onImportFile()
 	tu.dialog("Nhập tệp (.txt, .html, .docx, .jsonl)")
+	tu.shortcut(ctrl(fyne.KeyN)) // menu shortcuts wait while a dialog is open
+	if tu.editor.rec != nil {
+		t.Fatal("Ctrl+N acted behind an open dialog")
+	}
 	tu.onEscape()
 	tu.noDialog()
 }
