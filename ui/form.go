@@ -323,10 +323,11 @@ func (f *composeForm) fill(r *model.Record) {
 	setField(f.place, r.Place)
 	setField(f.number, r.Number)
 	setField(f.sign, r.Sign)
-	if r.Urgency == "" {
-		f.urgency.SetSelectedIndex(0)
-	} else {
-		f.urgency.SetSelected(r.Urgency)
+	f.urgency.SetSelectedIndex(0)
+	for i, u := range urgencies {
+		if i > 0 && strings.EqualFold(strings.TrimSpace(r.Urgency), u) {
+			f.urgency.SetSelectedIndex(i)
+		}
 	}
 	setField(f.agencyParent, r.AgencyParent)
 	setField(f.agency, r.Agency)

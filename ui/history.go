@@ -85,6 +85,10 @@ func (h *historyTab) load() {
 	}
 	h.revs = revs
 	h.list.Refresh()
+	if len(revs) == 0 {
+		h.info.SetText("Chưa có phiên bản nào khác: bản ghi được nhập vào và chưa sửa lần nào.")
+		return
+	}
 	h.info.SetText(fmt.Sprintf("%d phiên bản đã lưu, mới nhất trên cùng. Chọn một phiên bản để xem khác gì so với nội dung đang soạn.", len(revs)))
 }
 
