@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"context"
+	"errors"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -158,9 +161,14 @@ func (u *mainUI) showMessage(title, message string) *dialogHandle {
 	return u.customDialog(title, container.New(fixedWidth{440}, l), []dialogButton{{label: "Đóng", primary: true}})
 }
 
-// showError shows an error's first line.
+// showError shows an error's first line. An operation the clerk stopped
+// (Hủy) is only noted in the status bar.
 func (u *mainUI) showError(err error) {
 	if err == nil {
+		return
+	}
+	if errors.Is(err, errCancelled) || errors.Is(err, context.Canceled) {
+		u.notify("Đã dừng theo yêu cầu")
 		return
 	}
 	u.showMessage("Có lỗi", oneLine(err.Error()))

@@ -55,7 +55,7 @@ func (u *mainUI) runLong(title string, work func(progress progressFunc) (string,
 	}
 	u.sched.Go(func() {
 		summary, err := work(progress)
-		if err == nil && cancelled.Load() {
+		if cancelled.Load() {
 			err = errCancelled
 		}
 		u.sched.Do(func() {

@@ -762,3 +762,34 @@ func TestTabOrder(t *testing.T) {
 		}
 	}
 }
+
+// Hủy stops a long operation between steps; what was done stays, and the
+// clerk is told, not alarmed.
+func TestLongOperationCancel(t *testing.T) {
+	tu := newTestUI(t, false)
+	// The progress dialog's Hủy (Esc) is pressed during the first step.
+	var pressed, third bool
+	tu.runLong("Thử", func(p progressFunc) (string, error) {
+		for i := range 3 {
+			if !p(i, 3, "") {
+				return "", errCancelled
+			}
+			third = i == 2
+			if !pressed {
+				tu.dialog("Thử")
+				tu.onEscape() // Esc is the dialog's Hủy
+				pressed = true
+			}
+		}
+		return "xong", nil
+	}, func(_ string, err error) {
+		if err != errCancelled {
+			t.Fatalf("err %v", err)
+		}
+		tu.showError(err)
+	})
+	tu.noDialog()
+	if third || !strings.Contains(tu.statusBar.Text, "Đã dừng") {
+		t.Fatalf("status bar %q, third step run: %v", tu.statusBar.Text, third)
+	}
+}
