@@ -14,6 +14,7 @@ import (
 	"bientap/resources"
 	"bientap/ui"
 	"bientap/ui/cli"
+	_ "bientap/ui/earlyenv" // before Fyne initialises: see its doc
 )
 
 //go:embed FyneApp.toml
