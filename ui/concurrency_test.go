@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"bientap/model/store"
@@ -17,16 +16,42 @@ import (
 // lockedSched is the app's scheduler (goroutines, real timers) with one
 // lock standing for the UI goroutine: the test holds it while it touches
 // widgets, the background work takes it to hand results back.
-type lockedSched struct{ mu sync.Mutex }
+type lockedSched struct {
+	mu     sync.Mutex
+	wg     sync.WaitGroup // running goroutines
+	timers []*time.Timer
+}
 
-func (s *lockedSched) Go(f func()) { go f() }
+func (s *lockedSched) Go(f func()) {
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		f()
+	}()
+}
+
 func (s *lockedSched) Do(f func()) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	f()
 }
+
+// After is called on the "UI goroutine" (under mu), like the app's.
 func (s *lockedSched) After(d time.Duration, f func()) stopper {
-	return time.AfterFunc(d, func() { s.Do(f) })
+	t := time.AfterFunc(d, func() { s.Do(f) })
+	s.timers = append(s.timers, t)
+	return t
+}
+
+// stop ends the background work before the test returns: Fyne's text
+// measuring shares caches across windows, so no work may outlive its test.
+func (s *lockedSched) stop() {
+	s.mu.Lock()
+	for _, t := range s.timers {
+		t.Stop()
+	}
+	s.mu.Unlock()
+	s.wg.Wait()
 }
 
 // waitFor polls cond (under the UI lock) until it holds.
@@ -60,6 +85,7 @@ func TestBackgroundWork(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := &lockedSched{}
+	defer s.stop()
 	s.mu.Lock()
 	u := loadUI(a, st, Config{DBPath: st.Path()}, s)
 	u.onQuit = func() {}
@@ -99,7 +125,4 @@ func TestBackgroundWork(t *testing.T) {
 	if len(slots) != 0 {
 		t.Fatal("saving should empty the recovery slot")
 	}
-	s.mu.Lock()
-	u.win.SetContent(fyne.CanvasObject(u.main))
-	s.mu.Unlock()
 }
