@@ -469,14 +469,14 @@ func (l *listPanel) setSelected(id int64) {
 }
 
 // loadFacets fills the year and category choices off the UI goroutine: the
-// years from the oldest to the newest record, the categories of the newest
-// few thousand records and of the settings.
+// years from the oldest to the newest record, the categories in use and
+// those of the settings.
 func (l *listPanel) loadFacets() {
 	st := l.ui.st
 	l.ui.sched.Go(func() {
 		newest, err1 := st.List(store.Query{Limit: 1})
 		oldest, err2 := st.List(store.Query{Limit: 1, OldestFirst: true})
-		recent, err3 := st.List(store.Query{Limit: 5000})
+		inUse, err3 := st.Categories()
 		l.ui.sched.Do(func() {
 			if err1 != nil || err2 != nil || err3 != nil {
 				return
@@ -501,8 +501,8 @@ func (l *listPanel) loadFacets() {
 			}
 			seen := map[string]bool{}
 			var cats []string
-			for _, it := range recent {
-				if c := strings.TrimSpace(it.Category); c != "" && !seen[c] {
+			for _, c := range inUse {
+				if c = strings.TrimSpace(c); c != "" && !seen[c] {
 					seen[c] = true
 					cats = append(cats, c)
 				}

@@ -197,6 +197,9 @@ func TestListOrderAndFilters(t *testing.T) {
 		{"paged", Query{Offset: 1, Limit: 1}, []string{"Công văn"}},
 		{"oldest first", Query{OldestFirst: true}, []string{"Tin cũ", "Công văn", "Tin mới"}},
 	}
+	if cats, err := st.Categories(); err != nil || strings.Join(cats, "|") != "Tin tức sự kiện" {
+		t.Errorf("Categories = %q, %v", cats, err)
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			items, err := st.List(tt.q)
