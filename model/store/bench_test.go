@@ -110,6 +110,22 @@ func BenchmarkListFirstPage100k(b *testing.B) {
 	}
 }
 
+// BenchmarkListDeepPage100k is a page near the end of the list (scrolling
+// far down), unfiltered and filtered by kind.
+func BenchmarkListDeepPage100k(b *testing.B) {
+	st := benchStore(b)
+	for name, q := range map[string]Query{"all": {Offset: 90_000, Limit: 100},
+		"kind": {Kinds: []model.Kind{model.KindNews}, Offset: 50_000, Limit: 100}} {
+		b.Run(name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if items, err := st.List(q); err != nil || len(items) != 100 {
+					b.Fatal(len(items), err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkListCount100k is the number of records shown beside the list,
 // unfiltered and filtered by year and kind.
 func BenchmarkListCount100k(b *testing.B) {

@@ -417,7 +417,11 @@ func (s *Store) List(q Query) ([]Item, error) {
 	}
 	query := "SELECT id, date, status, kind, title, category, number, sign FROM records" + where + order
 	if q.Limit > 0 {
-		query += " LIMIT ? OFFSET ?"
+		// Deferred join: the page's ids come from a covering index walked in
+		// list order, so skipping OFFSET rows reads no records (a page at row
+		// 90,000 of 100,000 in milliseconds instead of a second).
+		query = "SELECT id, date, status, kind, title, category, number, sign FROM records WHERE id IN (SELECT id FROM records INDEXED BY " +
+			listIndex(q) + where + order + " LIMIT ? OFFSET ?)" + order
 		args = append(args, q.Limit, q.Offset)
 	}
 	rows, err := s.db.Query(query, args...)
@@ -493,6 +497,20 @@ func (s *Store) Records(q Query) ([]*model.Record, error) {
 		recs = append(recs, r)
 	}
 	return recs, nil
+}
+
+// listIndex picks the index that holds the list's filter columns in list
+// order (see the schema), so a page needs no sort.
+func listIndex(q Query) string {
+	switch {
+	case q.Category != "":
+		return "records_by_category"
+	case len(q.Statuses) == 1 && len(q.Kinds) != 1:
+		return "records_by_status"
+	case len(q.Kinds) == 1:
+		return "records_by_kind"
+	}
+	return "records_by_date"
 }
 
 func listWhere(q Query) (string, []any) {
