@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"bientap/export/atomicfile"
 	"bientap/export/htmlexport"
 	"bientap/export/mail"
 	"bientap/export/pdf"
@@ -60,7 +61,7 @@ func (u *mainUI) exportPDFTo(r *model.Record, path string) {
 	var res pdf.Result
 	u.runLong("Đang xuất PDF", func(p progressFunc) (string, error) {
 		p(0, 0, "Đang dàn trang “"+recordLabel(r)+"”…")
-		return "", pdf.WriteFile(path, func(w io.Writer) error {
+		return "", atomicfile.WriteFile(path, func(w io.Writer) error {
 			var err error
 			res, err = writePDF(w, r, opt)
 			return err
@@ -127,7 +128,7 @@ func (u *mainUI) onMail() {
 				return "", err
 			}
 			p(1, 2, "Đang ghi thư…")
-			return "", pdf.WriteFile(path, func(w io.Writer) error {
+			return "", atomicfile.WriteFile(path, func(w io.Writer) error {
 				return mail.Write(w, r, buf.Bytes(), mail.Options{Date: time.Now()})
 			})
 		}, func(_ string, err error) {
@@ -192,7 +193,7 @@ func (u *mainUI) writeRegister(path string, year int) {
 		if !p(1, 3, fmt.Sprintf("Đang dàn trang %d văn bản…", len(issued))) {
 			return "", errCancelled
 		}
-		err = pdf.WriteFile(path, func(w io.Writer) error {
+		err = atomicfile.WriteFile(path, func(w io.Writer) error {
 			var err error
 			res, err = pdf.Register(w, year, issued, opt)
 			return err
@@ -258,7 +259,7 @@ func (u *mainUI) writeNewsList(path string, from, to time.Time) {
 		if !p(1, 2, fmt.Sprintf("Đang dàn trang %d tin…", len(recs))) {
 			return "", errCancelled
 		}
-		err = pdf.WriteFile(path, func(w io.Writer) error {
+		err = atomicfile.WriteFile(path, func(w io.Writer) error {
 			var err error
 			res, err = pdf.NewsList(w, from, to, recs, opt)
 			return err
@@ -297,7 +298,7 @@ func (u *mainUI) onExportJSONL() {
 		var n int
 		u.runLong("Đang xuất dữ liệu", func(p progressFunc) (string, error) {
 			p(0, 0, "Đang ghi các bản ghi…")
-			return "", pdf.WriteFile(path, func(w io.Writer) error {
+			return "", atomicfile.WriteFile(path, func(w io.Writer) error {
 				var err error
 				n, err = st.ExportJSONL(w)
 				return err

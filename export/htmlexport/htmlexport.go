@@ -33,6 +33,7 @@ import (
 	"time"
 	"unicode"
 
+	"bientap/export/atomicfile"
 	"bientap/model"
 	"bientap/model/doc"
 	"bientap/model/vntext"
@@ -310,22 +311,10 @@ func (p *Page) WriteDir(dir string) (Written, error) {
 	return out, nil
 }
 
+// writeFile writes data atomically (see atomicfile).
 func writeFile(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".bientap-*.tmp")
-	if err != nil {
-		return fmt.Errorf("không ghi được vào thư mục %s: %v", filepath.Dir(path), err)
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp)
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return fmt.Errorf("ghi %s: %v", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("ghi %s: %v", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("không ghi được %s: %v", path, err)
-	}
-	return nil
+	return atomicfile.WriteFile(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
 }

@@ -2,9 +2,9 @@ package cli
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 
+	"bientap/export/atomicfile"
 	"bientap/model/store"
 )
 
@@ -29,42 +29,15 @@ func runExportJSONL(env *Env, args []string) error {
 		return err
 	}
 	n := 0
-	err = writeAtomic(*out, func(f *os.File) error {
+	err = atomicfile.WriteFile(*out, func(w io.Writer) error {
 		var err error
-		n, err = st.ExportJSONL(f)
+		n, err = st.ExportJSONL(w)
 		return err
 	})
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stderr, "Đã xuất %d bản ghi vào %s\n", n, *out)
-	return nil
-}
-
-// writeAtomic writes a file through a temporary file in the same folder,
-// renamed into place only when everything was written and synced.
-func writeAtomic(path string, write func(f *os.File) error) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, ".bientap-*.tmp")
-	if err != nil {
-		return fmt.Errorf("không ghi được vào thư mục %s: %v", dir, err)
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp)
-	if err := write(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return fmt.Errorf("ghi %s: %v", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("ghi %s: %v", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("không ghi được %s: %v", path, err)
-	}
 	return nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 
+	"bientap/export/atomicfile"
 	"bientap/export/mail"
 	"bientap/export/pdf"
 	"bientap/model"
@@ -64,7 +65,7 @@ func runExportEML(env *Env, args []string) error {
 	for _, w := range res.Warnings {
 		fmt.Fprintf(env.Stderr, "Cảnh báo: %s\n", w)
 	}
-	err = pdf.WriteFile(*out, func(w io.Writer) error {
+	err = atomicfile.WriteFile(*out, func(w io.Writer) error {
 		return mail.Write(w, r, doc.Bytes(), mail.Options{From: *from, To: *to})
 	})
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"bientap/export/atomicfile"
 	"bientap/export/fonts"
 	"bientap/export/pdf"
 	"bientap/model"
@@ -89,7 +90,7 @@ func runExportPDF(env *Env, args []string) error {
 		return err
 	}
 	var res pdf.Result
-	err = pdf.WriteFile(*out, func(w io.Writer) error {
+	err = atomicfile.WriteFile(*out, func(w io.Writer) error {
 		var err error
 		if news {
 			res, err = pdf.News(w, r, opt)
@@ -179,7 +180,7 @@ func runExportRegister(env *Env, args []string) error {
 				issued = append(issued, r)
 			}
 		}
-		err = pdf.WriteFile(*out, func(w io.Writer) error {
+		err = atomicfile.WriteFile(*out, func(w io.Writer) error {
 			var err error
 			res, err = pdf.Register(w, *year, issued, opt)
 			return err
@@ -204,7 +205,7 @@ func runExportRegister(env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		err = pdf.WriteFile(*out, func(w io.Writer) error {
+		err = atomicfile.WriteFile(*out, func(w io.Writer) error {
 			var err error
 			res, err = pdf.NewsList(w, from, to, recs, opt)
 			return err

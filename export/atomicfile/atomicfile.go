@@ -1,4 +1,7 @@
-package pdf
+// Package atomicfile writes the files Biên Tập exports (PDF, HTML, mail,
+// JSON Lines) so that a failure never leaves a partial file, and says why in
+// one Vietnamese line.
+package atomicfile
 
 import (
 	"bufio"

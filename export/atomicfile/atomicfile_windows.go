@@ -1,6 +1,6 @@
 //go:build windows
 
-package pdf
+package atomicfile
 
 import (
 	"errors"
