@@ -37,17 +37,20 @@ type Store struct {
 	db   *sql.DB
 	path string
 
-	checked     chan struct{} // closed when the open-time quick_check is done
-	checkErr    error
-	cancelCheck context.CancelFunc
+	checked      chan struct{} // closed when the open-time quick_check is done
+	checkStarted bool
+	checkErr     error
+	cancelCheck  context.CancelFunc
 }
 
 // Path is the database file the store was opened on.
 func (s *Store) Path() string { return s.path }
 
-// Close closes the database, interrupting a quick_check still running.
+// Close closes the database, interrupting a quick_check still running and
+// waiting for it to let go of its connection.
 func (s *Store) Close() error {
 	s.cancelCheck()
+	<-s.checked
 	return s.db.Close()
 }
 
@@ -71,6 +74,9 @@ func Open(path string) (*Store, error) {
 	s := &Store{db: db, path: abs, checked: make(chan struct{}), cancelCheck: cancel}
 	if err := s.init(ctx); err != nil {
 		cancel()
+		if s.checkStarted {
+			<-s.checked
+		}
 		db.Close()
 		return nil, fmt.Errorf("%s: %w", abs, err)
 	}
@@ -147,6 +153,7 @@ func (s *Store) init(ctx context.Context) error {
 	}
 	if version < len(migrations) && version > 0 {
 		// Never migrate a damaged archive: check it first, synchronously.
+		s.checkStarted = true
 		s.quickCheck(ctx)
 		if s.checkErr != nil {
 			return s.checkErr
@@ -154,6 +161,7 @@ func (s *Store) init(ctx context.Context) error {
 	} else {
 		// quick_check reads the whole file (seconds for a large archive), so
 		// it runs beside the first screen; writes wait for its verdict.
+		s.checkStarted = true
 		go s.quickCheck(ctx)
 	}
 	if _, err := s.db.Exec("PRAGMA journal_mode=WAL"); err != nil {

@@ -3,7 +3,6 @@ package cli
 import (
 	"bufio"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"bientap/model/check"
@@ -51,15 +50,7 @@ func runCheck(env *Env, args []string) error {
 		}
 		findings = check.Body(vntext.CleanLines(text))
 	case len(pos) == 1:
-		id, err := strconv.ParseInt(pos[0], 10, 64)
-		if err != nil || id <= 0 {
-			return usageError("mã bản ghi không hợp lệ %q (cần một số, ví dụ 12)", pos[0])
-		}
-		st, err := env.Store()
-		if err != nil {
-			return err
-		}
-		r, err := st.Get(id)
+		_, r, err := env.record(pos)
 		if err != nil {
 			return err
 		}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"strconv"
 
 	"bientap/export/atomicfile"
 	"bientap/export/mail"
@@ -30,21 +29,10 @@ func runExportEML(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usageError("cần đúng một mã bản ghi")
-	}
-	id, err := strconv.ParseInt(pos[0], 10, 64)
-	if err != nil || id <= 0 {
-		return usageError("mã bản ghi không hợp lệ %q", pos[0])
-	}
 	if *out == "" {
 		return usageError("thiếu tệp ra (-o TỆP.eml)")
 	}
-	st, err := env.Store()
-	if err != nil {
-		return err
-	}
-	r, err := st.Get(id)
+	st, r, err := env.record(pos)
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"strconv"
 
 	"bientap/export/htmlexport"
 )
@@ -22,21 +21,10 @@ func runExportHTML(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usageError("cần đúng một mã bản ghi")
-	}
-	id, err := strconv.ParseInt(pos[0], 10, 64)
-	if err != nil || id <= 0 {
-		return usageError("mã bản ghi không hợp lệ %q", pos[0])
-	}
 	if *out == "" && !*fragment {
 		return usageError("thiếu thư mục ra (-o THƯ_MỤC)")
 	}
-	st, err := env.Store()
-	if err != nil {
-		return err
-	}
-	r, err := st.Get(id)
+	_, r, err := env.record(pos)
 	if err != nil {
 		return err
 	}

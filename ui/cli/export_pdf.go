@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 
@@ -57,21 +56,10 @@ func runExportPDF(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usageError("cần đúng một mã bản ghi")
-	}
-	id, err := strconv.ParseInt(pos[0], 10, 64)
-	if err != nil || id <= 0 {
-		return usageError("mã bản ghi không hợp lệ %q", pos[0])
-	}
 	if *out == "" {
 		return usageError("thiếu tệp ra (-o TỆP.pdf)")
 	}
-	st, err := env.Store()
-	if err != nil {
-		return err
-	}
-	r, err := st.Get(id)
+	st, r, err := env.record(pos)
 	if err != nil {
 		return err
 	}
