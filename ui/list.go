@@ -63,7 +63,6 @@ type listPanel struct {
 	gen        int         // generation of the latest query asked for
 	shownGen   int         // generation of the rows shown
 	shownQ     store.Query // the query of the rows shown
-	buckets    []bucket    // the shown rows by month, newest first (date-ordered lists only)
 	total      int
 	pages      map[int][]store.Item
 	pending    map[int]bool
@@ -223,77 +222,11 @@ func (l *listPanel) touch(p int) {
 	}
 }
 
-// bucket counts the rows of a date range (a month, or a year for very long
-// spans): the list jumps to a far row by starting a page at the end of the
-// row's month with a small offset, because the store reads every skipped
-// row of a large offset (about a second at 90,000 rows).
-type bucket struct {
-	to time.Time // last day of the range
-	n  int       // rows in the range
-}
-
-// maxBuckets bounds the counting done per query.
-const maxBuckets = 600
-
-// dateBuckets counts q's rows per month from the newest to the oldest date
-// (per year when that would be more than maxBuckets months).
-func dateBuckets(st *store.Store, q store.Query, newest time.Time) ([]bucket, error) {
-	oq := q
-	oq.OldestFirst, oq.Limit, oq.Offset = true, 1, 0
-	old, err := st.List(oq)
-	if err != nil || len(old) == 0 {
-		return nil, err
-	}
-	oldest := old[0].Date
-	months := (newest.Year()-oldest.Year())*12 + int(newest.Month()) - int(oldest.Month()) + 1
-	step := func(t time.Time) (from, to time.Time) {
-		from = time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
-		return from, from.AddDate(0, 1, -1)
-	}
-	if months > maxBuckets {
-		step = func(t time.Time) (from, to time.Time) {
-			from = time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
-			return from, from.AddDate(1, 0, -1)
-		}
-	}
-	var bs []bucket
-	for t := newest; !t.Before(oldest) || sameRange(step, t, oldest); {
-		from, to := step(t)
-		cq := q
-		cq.From, cq.To = from, to
-		n, err := st.Count(cq)
-		if err != nil {
-			return nil, err
-		}
-		bs = append(bs, bucket{to: to, n: n})
-		if !from.After(oldest) {
-			break
-		}
-		t = from.AddDate(0, 0, -1)
-	}
-	return bs, nil
-}
-
-func sameRange(step func(time.Time) (time.Time, time.Time), a, b time.Time) bool {
-	fa, _ := step(a)
-	fb, _ := step(b)
-	return fa.Equal(fb)
-}
-
 // pageQuery is the query for the rows [start, start+listPage) of the shown
-// list: a small offset under the end of the row's month when the months are
-// counted, else a plain offset.
+// list; the store pages through a covering index, so a far page is cheap.
 func (l *listPanel) pageQuery(start int) store.Query {
 	q := l.shownQ
 	q.Offset, q.Limit = start, listPage
-	before := 0
-	for _, b := range l.buckets {
-		if start < before+b.n {
-			q.To, q.Offset = b.to, start-before
-			return q
-		}
-		before += b.n
-	}
 	return q
 }
 
@@ -370,8 +303,8 @@ func (l *listPanel) onFilterChanged() {
 }
 
 // reload runs the current query again (after a search, a filter change or
-// an edit) off the UI goroutine; the rows shown are replaced when the count
-// and first page arrive, and stale answers are dropped.
+// an edit) off the UI goroutine; the rows shown are replaced when the first
+// page arrives, the count follows, and stale answers are dropped.
 func (l *listPanel) reload() {
 	if l.timer != nil {
 		l.timer.Stop()
@@ -384,22 +317,17 @@ func (l *listPanel) reload() {
 		l.count.SetText("Đang tìm…")
 	}
 	l.ui.sched.Go(func() {
-		n, err := st.Count(q)
-		var items []store.Item
-		if err == nil {
-			first := q
-			first.Limit = listPage
-			items, err = st.List(first)
-		}
-		var buckets []bucket
-		if err == nil && q.Text == "" && n > 2*listPage && len(items) > 0 {
-			buckets, err = dateBuckets(st, q, items[0].Date)
-		}
+		// The first page is shown as soon as it is there; counting all the
+		// matches can take longer (a two-letter prefix), so it follows.
+		first := q
+		first.Limit = listPage
+		items, err := st.List(first)
+		complete := err == nil && len(items) < listPage
 		l.ui.sched.Do(func() {
 			if gen != l.gen {
 				return
 			}
-			l.shownGen, l.shownQ, l.buckets = gen, q, buckets
+			l.shownGen, l.shownQ = gen, q
 			l.pages = map[int][]store.Item{}
 			l.pending = map[int]bool{}
 			l.lru = nil
@@ -410,12 +338,32 @@ func (l *listPanel) reload() {
 				return
 			}
 			l.lastError = ""
-			l.total = n
+			l.total = len(items)
 			l.pages[0] = items
 			l.lru = []int{0}
-			l.count.SetText(countText(n))
+			if complete {
+				l.count.SetText(countText(len(items)))
+			} else {
+				l.count.SetText("Đang đếm…")
+			}
 			l.list.Refresh()
 			l.syncSelection()
+		})
+		if err != nil || complete {
+			return
+		}
+		n, err := st.Count(q)
+		l.ui.sched.Do(func() {
+			if gen != l.gen {
+				return
+			}
+			if err != nil {
+				l.showError(err)
+				return
+			}
+			l.total = n
+			l.count.SetText(countText(n))
+			l.list.Refresh()
 		})
 	})
 }

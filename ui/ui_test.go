@@ -693,7 +693,7 @@ func TestPictureChecks(t *testing.T) {
 }
 
 // The list pages through the store: every row of a long list loads, in the
-// store's order, through month-keyed pages.
+// store's order, and the count follows the first page.
 func TestLongListPages(t *testing.T) {
 	a := test.NewTempApp(t)
 	st, err := store.Open(filepath.Join(t.TempDir(), "t.db"))
@@ -705,8 +705,8 @@ func TestLongListPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	tu := openTestUI(t, a, st)
-	if tu.list.total != 1234 || tu.list.count.Text != "1.234 bản ghi" || len(tu.list.buckets) == 0 {
-		t.Fatalf("list: %d rows, %q, %d buckets", tu.list.total, tu.list.count.Text, len(tu.list.buckets))
+	if tu.list.total != 1234 || tu.list.count.Text != "1.234 bản ghi" {
+		t.Fatalf("list: %d rows, %q", tu.list.total, tu.list.count.Text)
 	}
 	all, err := st.List(store.Query{})
 	if err != nil {
