@@ -178,8 +178,8 @@ func (l *listPanel) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 // itemMeta is a row's second line.
 func itemMeta(it store.Item, searching bool) string {
 	parts := []string{vntext.ListDate(it.Date), it.Kind.Label(), it.Status.Label()}
-	if ns := (&model.Record{Number: it.Number, Sign: it.Sign}).NumberSign(); ns != "" {
-		parts = append(parts, "Số "+ns)
+	if it.Number != "" { // a draft not yet numbered shows no "Số"
+		parts = append(parts, "Số "+(&model.Record{Number: it.Number, Sign: it.Sign}).NumberSign())
 	}
 	s := strings.Join(parts, " · ")
 	if searching && it.Snippet != "" {
