@@ -114,6 +114,13 @@ func checkHeader(path string) error {
 		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 			return fmt.Errorf("%s: thư mục %s không tồn tại", path, dir)
 		}
+		// A new archive needs a writable folder: say so plainly.
+		probe, err := os.CreateTemp(dir, ".bientap-probe-*")
+		if err != nil {
+			return fmt.Errorf("%s: không tạo được cơ sở dữ liệu, thư mục %s chỉ đọc hoặc không có quyền ghi", path, dir)
+		}
+		probe.Close()
+		os.Remove(probe.Name())
 		return nil
 	}
 	if err != nil {

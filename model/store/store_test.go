@@ -590,3 +590,16 @@ func TestBusyAcrossConnections(t *testing.T) {
 		t.Errorf("after the lock: %v", err)
 	}
 }
+
+func TestOpenInReadOnlyFolder(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root writes everywhere")
+	}
+	dir := t.TempDir()
+	os.Chmod(dir, 0o555)
+	defer os.Chmod(dir, 0o755)
+	_, err := Open(filepath.Join(dir, "x.db"))
+	if err == nil || !strings.Contains(err.Error(), "chỉ đọc") {
+		t.Errorf("read-only folder: %v", err)
+	}
+}
