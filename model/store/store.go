@@ -181,9 +181,7 @@ func (s *Store) quickCheck(ctx context.Context) {
 	defer close(s.checked)
 	var check string
 	if err := s.db.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&check); err != nil {
-		if ctx.Err() != nil {
-			s.checkErr = errors.New("cơ sở dữ liệu đã đóng")
-		} else {
+		if ctx.Err() == nil { // else closed before the check finished: nothing found wrong
 			s.checkErr = fmt.Errorf("%s: %w", s.path, translate(err))
 		}
 		return
