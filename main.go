@@ -15,13 +15,14 @@ import (
 	"bientap/ui"
 	"bientap/ui/cli"
 	_ "bientap/ui/earlyenv" // before Fyne initialises: see its doc
+	"bientap/ui/startup"
 )
 
 //go:embed FyneApp.toml
 var fyneAppToml []byte
 
 func main() {
-	platformInit()
+	startup.Init()
 	meta, err := resources.ParseMetadata(fyneAppToml)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bientap:", err)
@@ -57,7 +58,7 @@ func main() {
 	if args := fs.Args(); cli.IsCommand(args) {
 		os.Exit(cli.Run(path, args, os.Stdout, os.Stderr))
 	}
-	if err := runWindow(ui.Config{DBPath: path, DefaultDB: isDefault, Meta: meta}); err != nil {
+	if err := startup.RunWindow(ui.Config{DBPath: path, DefaultDB: isDefault, Meta: meta}); err != nil {
 		fmt.Fprintln(os.Stderr, "bientap:", err)
 		os.Exit(1)
 	}

@@ -1,6 +1,6 @@
 //go:build windows
 
-package main
+package startup
 
 // Windows start-up: bientap.exe is a GUI-subsystem program (no console window
 // flashes up when a clerk double-clicks it), so a command run from cmd.exe or
@@ -21,18 +21,18 @@ import (
 	"bientap/ui"
 )
 
-// platformInit runs first in main. When the command line asks for console
+// Init runs first in main. When the command line asks for console
 // output it connects stdin, stdout and stderr to the console of the program
 // that started bientap.exe (those the parent redirected are kept).
-func platformInit() {
+func Init() {
 	if wantsConsole(os.Args[1:]) {
 		attachConsole()
 	}
 }
 
-// runWindow opens the main window after checking that OpenGL 2.1 is there,
+// RunWindow opens the main window after checking that OpenGL 2.1 is there,
 // and turns the ways Fyne's driver can fail into a message box.
-func runWindow(cfg ui.Config) (err error) {
+func RunWindow(cfg ui.Config) (err error) {
 	exeDir := exeFolder()
 	if os.Getenv("BIENTAP_SKIP_GL_CHECK") == "" {
 		p := probeOpenGL()

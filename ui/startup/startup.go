@@ -1,10 +1,15 @@
-package main
+// Package startup starts the binary on each platform before main hands over
+// to the window or a command. On Windows, bientap.exe is a GUI program: a
+// command attaches to the console it was started from, and a PC without
+// OpenGL 2.1 gets a Vietnamese message box instead of a silent exit. This
+// file is the OS-independent half, tested everywhere.
+package startup
 
 // The OS-independent half of the Windows start-up code: deciding when to
 // attach to the parent console, judging the OpenGL version a driver reports,
 // the Vietnamese texts of the message boxes, and spotting Fyne's driver
 // failures in its log. Kept free of Windows calls so that it is tested on
-// every platform; main_windows.go does the calls.
+// every platform; startup_windows.go does the calls.
 
 import (
 	"bytes"

@@ -1,6 +1,6 @@
 //go:build windows
 
-package main
+package startup
 
 // The OpenGL check before Fyne starts: a hidden window gets a WGL context the
 // way GLFW makes its first one, and glGetString tells the version. GDI's
