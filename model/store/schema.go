@@ -118,7 +118,7 @@ CREATE TABLE settings (
 CREATE VIRTUAL TABLE search USING fts4(title, summary, body, tags, order=DESC);
 -- Titles alone, for the first tier of ranked results: its doclists are
 -- short, so a page of title matches costs little even for common words.
-CREATE VIRTUAL TABLE search_title USING fts4(title, tags, prefix="2,3", order=DESC);
+CREATE VIRTUAL TABLE search_title USING fts4(title, tags, prefix="2", order=DESC);
 -- Merge index segments incrementally as records are written.
 INSERT INTO search(search) VALUES('automerge=8');
 INSERT INTO search_title(search_title) VALUES('automerge=8');
