@@ -6,10 +6,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
-
 	"bientap/model/store"
 )
 
@@ -89,17 +85,7 @@ func (u *mainUI) backupTo(path, dir string, keep int) {
 // checking the backup and asking; the current content is kept beside the
 // database first (the store does it).
 func (u *mainUI) onRestoreBackup() {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if rc == nil {
-			return
-		}
-		path := rc.URI().Path()
-		rc.Close()
-		u.rememberDir("backupDir", path)
+	u.chooseFile("Chọn bản sao lưu (.db)", "Chọn", []string{".db"}, "backupDir", func(path string) {
 		if err := store.Validate(path); err != nil {
 			u.showError(err)
 			return
@@ -109,14 +95,7 @@ func (u *mainUI) onRestoreBackup() {
 			"Khôi phục", func() {
 				u.confirmDiscard(func() { u.restoreFrom(path) }, nil)
 			})
-	}, u.win)
-	d.SetTitleText("Chọn bản sao lưu (.db)")
-	d.SetConfirmText("Chọn")
-	d.SetDismissText("Hủy")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	u.setDialogLocation(d, "backupDir")
-	u.trackFileDialog("Chọn bản sao lưu (.db)", d)
-	d.Show()
+	})
 }
 
 func (u *mainUI) restoreFrom(path string) {

@@ -9,8 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"bientap/model/importer"
@@ -21,26 +19,9 @@ var importExts = []string{".txt", ".html", ".htm", ".docx", ".jsonl", ".ndjson"}
 
 // onImportFile imports one file.
 func (u *mainUI) onImportFile() {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if rc == nil {
-			return
-		}
-		path := rc.URI().Path()
-		rc.Close()
-		u.rememberDir("importDir", path)
+	u.chooseFile("Nhập tệp (.txt, .html, .docx, .jsonl)", "Nhập", importExts, "importDir", func(path string) {
 		u.importFiles([]string{path})
-	}, u.win)
-	d.SetTitleText("Nhập tệp (.txt, .html, .docx, .jsonl)")
-	d.SetConfirmText("Nhập")
-	d.SetDismissText("Hủy")
-	d.SetFilter(storage.NewExtensionFileFilter(importExts))
-	u.setDialogLocation(d, "importDir")
-	u.trackFileDialog("Nhập tệp (.txt, .html, .docx, .jsonl)", d)
-	d.Show()
+	})
 }
 
 // onImportFolder imports every supported file of a folder.

@@ -142,6 +142,35 @@ func (u *mainUI) chooseFolder(title, prefKey string, then func(dir string)) {
 	d.Show()
 }
 
+// chooseFile asks for one existing file with the given extensions and hands
+// its path on; prefKey (may be "") remembers the folder for next time.
+func (u *mainUI) chooseFile(title, confirm string, exts []string, prefKey string, then func(path string)) {
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if rc == nil {
+			return
+		}
+		path := rc.URI().Path()
+		rc.Close()
+		if prefKey != "" {
+			u.rememberDir(prefKey, path)
+		}
+		then(path)
+	}, u.win)
+	d.SetTitleText(title)
+	d.SetConfirmText(confirm)
+	d.SetDismissText("Hủy")
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	if prefKey != "" {
+		u.setDialogLocation(d, prefKey)
+	}
+	u.trackFileDialog(title, d)
+	d.Show()
+}
+
 // offerOpen reports a written file with a button that opens it.
 func (u *mainUI) offerOpen(title, message string, warnings []string, path string) {
 	text := message

@@ -9,8 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"bientap/export/fonts"
@@ -291,24 +289,7 @@ func (d *settingsDialog) apply() error {
 
 // onOpenOtherDB switches to another archive file.
 func (u *mainUI) onOpenOtherDB() {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if rc == nil {
-			return
-		}
-		path := rc.URI().Path()
-		rc.Close()
-		u.reopen(path)
-	}, u.win)
-	d.SetTitleText("Mở cơ sở dữ liệu Biên Tập (.db)")
-	d.SetConfirmText("Mở")
-	d.SetDismissText("Hủy")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	u.trackFileDialog("Mở cơ sở dữ liệu Biên Tập (.db)", d)
-	d.Show()
+	u.chooseFile("Mở cơ sở dữ liệu Biên Tập (.db)", "Mở", []string{".db"}, "", u.reopen)
 }
 
 // onMoveDB copies the archive into another folder and continues there.
