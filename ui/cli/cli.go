@@ -123,7 +123,7 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, usageError("%v", err)
+			return nil, usageError("%s", flagError(err))
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -135,4 +135,28 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
+}
+
+// flagError puts the flag package's English errors into Vietnamese.
+func flagError(err error) string {
+	msg := err.Error()
+	switch {
+	case strings.HasPrefix(msg, "flag provided but not defined: "):
+		name := strings.TrimPrefix(msg, "flag provided but not defined: ")
+		if strings.TrimLeft(name, "-") == "db" {
+			return "--db đặt trước lệnh: bientap --db ĐƯỜNG_DẪN <lệnh> …"
+		}
+		return "không có tùy chọn " + name
+	case strings.HasPrefix(msg, "flag needs an argument: "):
+		return "tùy chọn " + strings.TrimPrefix(msg, "flag needs an argument: ") + " cần một giá trị"
+	case strings.HasPrefix(msg, "invalid value "):
+		// invalid value "abc" for flag -year: parse error
+		rest := strings.TrimPrefix(msg, "invalid value ")
+		if val, flagPart, ok := strings.Cut(rest, " for flag "); ok {
+			name, _, _ := strings.Cut(flagPart, ":")
+			return "giá trị " + val + " không hợp lệ cho " + name
+		}
+		return "giá trị không hợp lệ: " + rest
+	}
+	return msg
 }
