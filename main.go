@@ -7,8 +7,10 @@ import (
 	_ "embed"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"bientap/model/store"
 	"bientap/resources"
@@ -32,14 +34,13 @@ func main() {
 
 	fs := flag.NewFlagSet("bientap", flag.ContinueOnError)
 	dbPath := fs.String("db", "", "đường dẫn cơ sở dữ liệu (mặc định: thư mục dữ liệu của người dùng)")
-	fs.Usage = func() {
-		fmt.Fprintf(os.Stderr, "Cách dùng: bientap [--db ĐƯỜNG_DẪN] [lệnh …]\nCác lệnh: %v\n", cli.Names())
-	}
+	fs.SetOutput(io.Discard) // errors are reported below, on one line
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		if err == flag.ErrHelp {
+			fmt.Printf("Cách dùng: bientap [--db ĐƯỜNG_DẪN] [lệnh …]\nCác lệnh: %s\n", strings.Join(cli.Names(), ", "))
 			os.Exit(0)
 		}
-		fmt.Fprintln(os.Stderr, "bientap:", err)
+		fmt.Fprintln(os.Stderr, "bientap:", cli.FlagError(err))
 		os.Exit(1)
 	}
 	path, isDefault := *dbPath, false

@@ -123,7 +123,7 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, usageError("%s", flagError(err))
+			return nil, usageError("%s", FlagError(err))
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -137,8 +137,8 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// flagError puts the flag package's English errors into Vietnamese.
-func flagError(err error) string {
+// FlagError puts the flag package's English errors into Vietnamese.
+func FlagError(err error) string {
 	msg := err.Error()
 	switch {
 	case strings.HasPrefix(msg, "flag provided but not defined: "):
