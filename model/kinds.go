@@ -105,3 +105,14 @@ func ParseKind(s string) (Kind, error) {
 	}
 	return "", fmt.Errorf("loại văn bản không hợp lệ %q (ví dụ: news, thong-bao, cong-van)", s)
 }
+
+// DocumentKinds lists the keys of every administrative kind (all but news).
+func DocumentKinds() []Kind {
+	ks := make([]Kind, 0, len(Kinds)-1)
+	for _, k := range Kinds {
+		if k.Key.IsDocument() {
+			ks = append(ks, k.Key)
+		}
+	}
+	return ks
+}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -17,7 +16,6 @@ import (
 	"bientap/export/mail"
 	"bientap/export/pdf"
 	"bientap/model"
-	"bientap/model/store"
 	"bientap/model/vntext"
 )
 
@@ -144,17 +142,6 @@ func (u *mainUI) onMail() {
 	})
 }
 
-// documentKinds lists every administrative kind.
-func documentKinds() []model.Kind {
-	var ks []model.Kind
-	for _, k := range model.Kinds {
-		if k.Key.IsDocument() {
-			ks = append(ks, k.Key)
-		}
-	}
-	return ks
-}
-
 // onRegisterDocuments writes the year's register of outgoing documents.
 func (u *mainUI) onRegisterDocuments() {
 	years := u.yearChoices()
@@ -179,16 +166,9 @@ func (u *mainUI) writeRegister(path string, year int) {
 	var res pdf.Result
 	u.runLong("Đang lập sổ văn bản đi", func(p progressFunc) (string, error) {
 		p(0, 3, fmt.Sprintf("Đang đọc văn bản năm %d…", year))
-		recs, err := st.Records(store.Query{Year: year, Kinds: documentKinds(), OldestFirst: true,
-			Statuses: []model.Status{model.StatusApproved, model.StatusPublished}})
+		issued, err := st.OutgoingRegister(year)
 		if err != nil {
 			return "", err
-		}
-		var issued []*model.Record
-		for _, r := range recs {
-			if strings.TrimSpace(r.Number) != "" {
-				issued = append(issued, r)
-			}
 		}
 		if !p(1, 3, fmt.Sprintf("Đang dàn trang %d văn bản…", len(issued))) {
 			return "", errCancelled
@@ -251,8 +231,7 @@ func (u *mainUI) writeNewsList(path string, from, to time.Time) {
 	var res pdf.Result
 	u.runLong("Đang lập danh sách tin đã đăng", func(p progressFunc) (string, error) {
 		p(0, 2, "Đang đọc các tin đã đăng…")
-		recs, err := st.Records(store.Query{From: from, To: to, Kinds: []model.Kind{model.KindNews},
-			Statuses: []model.Status{model.StatusPublished}, OldestFirst: true})
+		recs, err := st.PublishedNews(from, to)
 		if err != nil {
 			return "", err
 		}

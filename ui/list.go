@@ -265,11 +265,7 @@ func (l *listPanel) query() store.Query {
 	switch k := l.kind.Selected; k {
 	case "", allKinds:
 	case allDocuments:
-		for _, ki := range model.Kinds {
-			if ki.Key.IsDocument() {
-				q.Kinds = append(q.Kinds, ki.Key)
-			}
-		}
+		q.Kinds = model.DocumentKinds()
 	default:
 		if kk, err := model.ParseKind(k); err == nil {
 			q.Kinds = []model.Kind{kk}

@@ -603,3 +603,34 @@ func TestOpenInReadOnlyFolder(t *testing.T) {
 		t.Errorf("read-only folder: %v", err)
 	}
 }
+
+func TestRegisterSelections(t *testing.T) {
+	st := openTemp(t)
+	recs := []*model.Record{
+		{Kind: model.KindThongBao, Title: "TB có số", Date: day(2026, 3, 1), Number: "01", Sign: "TB-UBND", Status: model.StatusPublished},
+		{Kind: model.KindCongVan, Title: "CV có số", Date: day(2026, 2, 1), Number: "12", Sign: "UBND-VX", Status: model.StatusApproved},
+		{Kind: model.KindKeHoach, Title: "KH chưa cấp số", Date: day(2026, 4, 1), Status: model.StatusApproved},
+		{Kind: model.KindThongBao, Title: "TB nháp", Date: day(2026, 5, 1), Number: "02", Sign: "TB-UBND"},
+		{Kind: model.KindThongBao, Title: "TB năm trước", Date: day(2025, 5, 1), Number: "09", Sign: "TB-UBND", Status: model.StatusPublished},
+		{Kind: model.KindNews, Title: "Tin đã đăng", Date: day(2026, 6, 1), Status: model.StatusPublished},
+		{Kind: model.KindNews, Title: "Tin chờ duyệt", Date: day(2026, 6, 2), Status: model.StatusReview},
+	}
+	if _, err := st.Insert(recs); err != nil {
+		t.Fatal(err)
+	}
+	titles := func(rs []*model.Record) string {
+		var s []string
+		for _, r := range rs {
+			s = append(s, r.Title)
+		}
+		return strings.Join(s, "|")
+	}
+	reg, err := st.OutgoingRegister(2026)
+	if err != nil || titles(reg) != "CV có số|TB có số" {
+		t.Errorf("OutgoingRegister = %q, %v", titles(reg), err)
+	}
+	news, err := st.PublishedNews(day(2026, 1, 1), day(2026, 12, 31))
+	if err != nil || titles(news) != "Tin đã đăng" {
+		t.Errorf("PublishedNews = %q, %v", titles(news), err)
+	}
+}

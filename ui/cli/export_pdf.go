@@ -150,23 +150,9 @@ func runExportRegister(env *Env, args []string) error {
 		if !from.IsZero() || !to.IsZero() {
 			return usageError("sổ đăng ký văn bản đi lập theo năm: dùng --year, không dùng --from/--to")
 		}
-		var kinds []model.Kind
-		for _, k := range model.Kinds {
-			if k.Key.IsDocument() {
-				kinds = append(kinds, k.Key)
-			}
-		}
-		recs, err := st.Records(store.Query{Year: *year, Kinds: kinds, OldestFirst: true,
-			Statuses: []model.Status{model.StatusApproved, model.StatusPublished}})
+		issued, err := st.OutgoingRegister(*year)
 		if err != nil {
 			return err
-		}
-		// Only issued documents, those with a number, are registered.
-		var issued []*model.Record
-		for _, r := range recs {
-			if strings.TrimSpace(r.Number) != "" {
-				issued = append(issued, r)
-			}
 		}
 		err = atomicfile.WriteFile(*out, func(w io.Writer) error {
 			var err error
@@ -188,8 +174,7 @@ func runExportRegister(env *Env, args []string) error {
 		if from.IsZero() && to.IsZero() {
 			return usageError("danh sách tin cần --year hoặc --from/--to")
 		}
-		recs, err := st.Records(store.Query{From: from, To: to, Kinds: []model.Kind{model.KindNews},
-			Statuses: []model.Status{model.StatusPublished}, OldestFirst: true})
+		recs, err := st.PublishedNews(from, to)
 		if err != nil {
 			return err
 		}
