@@ -33,7 +33,7 @@ type Row struct {
 	Category        string     `json:"category"`
 	Author          string     `json:"author"`
 	Place           string     `json:"place"`
-	Date            string     `json:"date"` // YYYY-MM-DD
+	Date            string     `json:"date,omitempty"` // YYYY-MM-DD
 	Number          string     `json:"number"`
 	Sign            string     `json:"sign"`
 	Urgency         string     `json:"urgency"`
@@ -215,16 +215,27 @@ type Page struct {
 // target, in one snapshot with their revisions newer than what the desk
 // pulled of each record (since returns that, per gid: 0 for a new record).
 func (c *Conn) Pull(ctx context.Context, target int64, after Cursor, limit int, since func(gids []string) ([]int64, error)) (Page, error) {
+	return c.page(ctx, since, after, `(version, gid) > ($1, $2) AND version <= $3 ORDER BY version, gid LIMIT $4`,
+		after.Version, after.GID, target, limit)
+}
+
+// Records reads the server's current copy of the records gids (with their
+// revisions newer than since says), as Pull does.
+func (c *Conn) Records(ctx context.Context, gids []string, since func(gids []string) ([]int64, error)) (Page, error) {
+	return c.page(ctx, since, Cursor{}, "gid = ANY($1) ORDER BY version, gid", gids)
+}
+
+const recordSelect = `SELECT gid, version, edit_version, deleted, kind, title, summary, body, category,
+	author, place, to_char(date, 'YYYY-MM-DD'), number, sign, urgency, agency_parent, agency, signer_authority,
+	signer_position, signer_name, to_list, recipients, url, status, trashed_from, images, created, updated,
+	created_by, updated_by, coalesce(origin, '') FROM bientap.records WHERE `
+
+func (c *Conn) page(ctx context.Context, since func(gids []string) ([]int64, error), after Cursor, where string, args ...any) (Page, error) {
 	var page Page
 	err := c.call(ctx, 3*CallTimeout, func(ctx context.Context) error {
 		page = Page{Next: after}
 		return pgx.BeginTxFunc(ctx, c.pg, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
-			rows, _ := tx.Query(ctx, `SELECT gid, version, edit_version, deleted, kind, title, summary, body, category,
-				author, place, to_char(date, 'YYYY-MM-DD'), number, sign, urgency, agency_parent, agency, signer_authority,
-				signer_position, signer_name, to_list, recipients, url, status, trashed_from, images, created, updated,
-				created_by, updated_by, coalesce(origin, '')
-				FROM bientap.records WHERE (version, gid) > ($1, $2) AND version <= $3
-				ORDER BY version, gid LIMIT $4`, after.Version, after.GID, target, limit)
+			rows, _ := tx.Query(ctx, recordSelect+where, args...)
 			var err error
 			page.Records, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (PulledRecord, error) {
 				var r PulledRecord
@@ -268,6 +279,15 @@ func (c *Conn) Pull(ctx context.Context, target int64, after Cursor, limit int, 
 		})
 	})
 	return page, err
+}
+
+// CountChanges counts the records a pull from since to target brings.
+func (c *Conn) CountChanges(ctx context.Context, since, target int64) (int, error) {
+	var n int
+	err := c.call(ctx, CallTimeout, func(ctx context.Context) error {
+		return c.pg.QueryRow(ctx, "SELECT count(*) FROM bientap.records WHERE version > $1 AND version <= $2", since, target).Scan(&n)
+	})
+	return n, err
 }
 
 // TakeNumber gives the record gid the next number of its (year, ký hiệu)

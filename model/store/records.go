@@ -271,6 +271,12 @@ func updateRecord(tx *wtx, r *model.Record) error {
 	if err := ensureFirstRevision(tx, r.ID); err != nil {
 		return err
 	}
+	return updateRow(tx, r)
+}
+
+// updateRow writes the record's row, images and search entry (the sync
+// applies the server's state through it: no revision of its own).
+func updateRow(tx *wtx, r *model.Record) error {
 	old, err := storedKey(tx, r.ID)
 	if err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 // user_version i to i+1. Never edit a released migration: append a new one.
 var migrations = []func(tx *wtx) error{
 	migrateV1,
+	migrateSync,
 }
 
 func (s *Store) migrate(from int) error {
