@@ -214,6 +214,21 @@ func checkSchema(where string, v int) error {
 	return nil
 }
 
+// Recheck makes sure a connection kept open is still alive and the archive
+// still of this program's schema version.
+func (c *Conn) Recheck(ctx context.Context) error {
+	var v int
+	err := c.call(ctx, CallTimeout, func(ctx context.Context) error {
+		var err error
+		v, err = serverSchema(ctx, c.pg)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return checkSchema(c.where, v)
+}
+
 // Close ends the connection.
 func (c *Conn) Close() { c.pg.Close(context.Background()) }
 

@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"sync"
 	"time"
 
 	"bientap/model"
@@ -56,6 +57,67 @@ type Desk struct {
 	// "pushed" (the server committed, this desk not yet), "pulled" (a page
 	// read, not applied) and "applied" (a page applied).
 	hook func(point string)
+
+	mu      sync.Mutex   // one operation at a time (a sync, a number, a status)
+	conn    *office.Conn // kept open between operations; dropped on a connection error
+	connURL string       // the URL conn was opened for
+}
+
+// Close closes the connection the desk keeps open between operations.
+func (d *Desk) Close() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.drop()
+}
+
+func (d *Desk) drop() {
+	if d.conn != nil {
+		d.conn.Close()
+		d.conn = nil
+	}
+}
+
+// withConn runs f with the desk's connection, opening it when needed. A
+// connection error drops the connection; when it was an old one (the
+// server restarted since), f runs once more on a new one.
+func (d *Desk) withConn(ctx context.Context, f func(conn *office.Conn, state map[string]string) error) error {
+	for attempt := 0; ; attempt++ {
+		state, err := d.Store.SyncState()
+		if err != nil {
+			return err
+		}
+		reused := d.conn != nil
+		if reused && d.connURL != state[store.SyncURL] {
+			d.drop() // joined elsewhere since
+			reused = false
+		}
+		if reused {
+			// A kept connection may have died with a server restart, or
+			// the server may have been upgraded meanwhile.
+			if err := d.conn.Recheck(ctx); err != nil {
+				d.drop()
+				if !office.IsConnection(err) {
+					return err
+				}
+				reused = false
+			}
+		}
+		if d.conn == nil {
+			conn, err := d.connect(ctx)
+			if err != nil {
+				return err
+			}
+			d.conn, d.connURL = conn, state[store.SyncURL]
+		}
+		err = f(d.conn, state)
+		if err != nil && office.IsConnection(err) {
+			d.drop()
+			if reused && attempt == 0 {
+				continue
+			}
+		}
+		return err
+	}
 }
 
 func (d *Desk) at(point string) {
@@ -156,41 +218,40 @@ func DeskStatus(st *store.Store) (Status, error) {
 
 // connect opens the connection for a sync and checks that the server is
 // the archive this desk joined.
-func (d *Desk) connect(ctx context.Context) (*office.Conn, map[string]string, error) {
+func (d *Desk) connect(ctx context.Context) (*office.Conn, error) {
 	state, err := d.Store.SyncState()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if state[store.SyncURL] == "" {
-		return nil, nil, store.ErrNotJoined
+		return nil, store.ErrNotJoined
 	}
 	cfg, err := office.ParseURL(state[store.SyncURL])
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if cfg.Password, err = d.password(cfg); err != nil {
-		return nil, nil, &office.Error{Kind: office.ErrAuth, Msg: cfg.Where() + ": " + err.Error(), Err: err}
+		return nil, &office.Error{Kind: office.ErrAuth, Msg: cfg.Where() + ": " + err.Error(), Err: err}
 	}
 	if err := d.progress(StageConnect, 0, 1); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	conn, err := office.Connect(ctx, cfg)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if conn.Info.OfficeID != state[store.SyncOfficeID] {
 		conn.Close()
-		return nil, nil, &office.Error{Kind: office.ErrSchema, Msg: cfg.Where() +
+		return nil, &office.Error{Kind: office.ErrSchema, Msg: cfg.Where() +
 			": đây không phải kho chung máy này đã tham gia (cơ sở dữ liệu đã được tạo lại?); hãy dùng một cơ sở dữ liệu riêng (--db) để tham gia kho mới"}
 	}
 	if roles := conn.Info.Roles.String(); roles != state[store.SyncRoles] {
 		if err := d.Store.SetSyncState(map[string]string{store.SyncRoles: roles}); err != nil {
 			conn.Close()
-			return nil, nil, err
+			return nil, err
 		}
-		state[store.SyncRoles] = roles
 	}
-	return conn, state, nil
+	return conn, nil
 }
 
 // Join makes this desk a member of the office archive at cfg (its password
@@ -198,6 +259,9 @@ func (d *Desk) connect(ctx context.Context) (*office.Conn, map[string]string, er
 // come down. The password goes to the OS credential store; when there is
 // none, Join still succeeds and saveErr says why the password was not kept.
 func (d *Desk) Join(ctx context.Context, cfg office.Config) (sum Summary, saveErr error, err error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.drop()
 	if cfg.Password == "" {
 		if cfg.Password, err = d.password(cfg); err != nil {
 			return sum, nil, err
@@ -220,13 +284,14 @@ func (d *Desk) Join(ctx context.Context, cfg office.Config) (sum Summary, saveEr
 		store.SyncURL: cfg.URL, store.SyncUser: conn.Info.User, store.SyncRoles: conn.Info.Roles.String(),
 		store.SyncOfficeID: conn.Info.OfficeID, store.SyncDeskID: desk,
 	})
-	conn.Close()
 	if err != nil {
+		conn.Close()
 		return sum, nil, err
 	}
+	d.conn = conn
 	saveErr = secret.Save(cfg.Key(), cfg.Password)
 	d.Password = func(office.Config) (string, error) { return cfg.Password, nil }
-	sum, err = d.Sync(ctx)
+	sum, err = d.sync(ctx)
 	return sum, saveErr, err
 }
 
@@ -235,6 +300,12 @@ func (d *Desk) Join(ctx context.Context, cfg office.Config) (sum Summary, saveEr
 // times; after that, or offline, it returns an *office.Error of kind
 // office.ErrOffline and the archive keeps what was done.
 func (d *Desk) Sync(ctx context.Context) (Summary, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.sync(ctx)
+}
+
+func (d *Desk) sync(ctx context.Context) (Summary, error) {
 	var sum Summary
 	retries := d.Retries
 	if retries == 0 {
@@ -257,27 +328,24 @@ func (d *Desk) Sync(ctx context.Context) (Summary, error) {
 }
 
 func (d *Desk) syncOnce(ctx context.Context, sum *Summary) error {
-	conn, state, err := d.connect(ctx)
-	if err != nil {
-		return err
-	}
-	defer conn.Close()
-	// Pull first, so that pushes are based on the newest versions; a push
-	// found stale by a change made meanwhile is pulled (as a conflict) and
-	// pushed again in the next round.
-	for round := 0; round < 4; round++ {
-		if err := d.pull(ctx, conn, state, sum); err != nil {
-			return err
+	return d.withConn(ctx, func(conn *office.Conn, state map[string]string) error {
+		// Pull first, so that pushes are based on the newest versions; a
+		// push found stale by a change made meanwhile is pulled (as a
+		// conflict) and pushed again in the next round.
+		for round := 0; round < 4; round++ {
+			if err := d.pull(ctx, conn, state, sum); err != nil {
+				return err
+			}
+			again, err := d.push(ctx, conn, state, sum)
+			if err != nil {
+				return err
+			}
+			if !again {
+				return nil
+			}
 		}
-		again, err := d.push(ctx, conn, state, sum)
-		if err != nil {
-			return err
-		}
-		if !again {
-			return nil
-		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // newID is a random 32-hex-digit id.
@@ -317,38 +385,38 @@ func (d *Desk) TakeNumber(ctx context.Context, id int64) (string, error) {
 	if msg := roles.Refusal(office.Change{From: r.Status, To: r.Status, NumberChanged: true}); msg != "" {
 		return "", &office.Error{Kind: office.ErrRefused, Msg: fmt.Sprintf("%s (%s là %s)", msg, state[store.SyncUser], roles.Label())}
 	}
-	conn, state, err := d.connect(ctx)
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	var n string
+	err = d.withConn(ctx, func(conn *office.Conn, state map[string]string) error {
+		var sum Summary
+		// The record must be on the server as this desk has it.
+		if err := d.pull(ctx, conn, state, &sum); err != nil {
+			return err
+		}
+		if _, err := d.push(ctx, conn, state, &sum); err != nil {
+			return err
+		}
+		gid, _, err := d.Store.RecordGID(id)
+		if err != nil {
+			return err
+		}
+		if pending, err := d.Store.IsPending(id); err != nil || pending || gid == "" {
+			if err != nil {
+				return err
+			}
+			return &office.Error{Kind: office.ErrRefused, Msg: fmt.Sprintf("bản ghi %d chưa gửi được lên kho chung (xem mục Xung đột); chưa cấp số", id)}
+		}
+		if n, _, err = conn.TakeNumber(ctx, gid); err != nil {
+			return err
+		}
+		// Bring the numbered record (and the server's "Cấp số" revision) here.
+		return d.pull(ctx, conn, state, &sum)
+	})
 	if err != nil {
-		if office.IsConnection(err) {
+		if office.IsConnection(err) && n == "" {
 			return "", &office.Error{Kind: office.ErrOffline, Err: err, Msg: err.Error() + "; không cấp số được khi ngoại tuyến, bản nháp vẫn được giữ"}
 		}
-		return "", err
-	}
-	defer conn.Close()
-	var sum Summary
-	// The record must be on the server as this desk has it.
-	if err := d.pull(ctx, conn, state, &sum); err != nil {
-		return "", err
-	}
-	if _, err := d.push(ctx, conn, state, &sum); err != nil {
-		return "", err
-	}
-	gid, _, err := d.Store.RecordGID(id)
-	if err != nil {
-		return "", err
-	}
-	if pending, err := d.Store.IsPending(id); err != nil || pending || gid == "" {
-		if err != nil {
-			return "", err
-		}
-		return "", &office.Error{Kind: office.ErrRefused, Msg: fmt.Sprintf("bản ghi %d chưa gửi được lên kho chung (xem mục Xung đột); chưa cấp số", id)}
-	}
-	n, _, err := conn.TakeNumber(ctx, gid)
-	if err != nil {
-		return "", err
-	}
-	// Bring the numbered record (and the server's "Cấp số" revision) here.
-	if err := d.pull(ctx, conn, state, &sum); err != nil {
 		return n, err
 	}
 	return n, d.Store.SetSyncState(map[string]string{store.SyncLastSync: d.Clock.Now().UTC().Format(time.RFC3339)})
@@ -389,7 +457,7 @@ func (d *Desk) SetStatus(ctx context.Context, id int64, st model.Status, url str
 	}
 	sum, err := d.Sync(ctx)
 	if err != nil {
-		if office.IsConnection(err) || errors.Is(err, office.ErrAuth) {
+		if office.IsConnection(err) || errors.Is(err, office.ErrAuth) || errors.Is(err, office.ErrCanceled) {
 			return false, nil // kept here; the next sync sends it
 		}
 		return false, err
