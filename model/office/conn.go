@@ -38,22 +38,38 @@ type Config struct {
 // Config.Password, so that the URL can be stored and shown. When the URL
 // names a CA (sslrootcert) and no sslmode, the connection is verify-full.
 func ParseURL(raw string) (Config, error) {
+	return parseURL(raw, true)
+}
+
+// ParseServerURL reads the URL the IT department gives to server init and
+// add-user: as ParseURL, but the user may be left out (then it is the
+// operating-system user, and the password may come from PGPASSWORD or
+// ~/.pgpass, as with psql).
+func ParseServerURL(raw string) (Config, error) {
+	return parseURL(raw, false)
+}
+
+func parseURL(raw string, needUser bool) (Config, error) {
 	raw = strings.TrimSpace(raw)
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
 		return Config{}, fmt.Errorf("địa chỉ kho chung không hợp lệ %q (cần postgres://NGƯỜI_DÙNG@MÁY_CHỦ:CỔNG/CSDL)", redact(raw))
 	}
-	if u.User == nil || u.User.Username() == "" {
+	if needUser && (u.User == nil || u.User.Username() == "") {
 		return Config{}, fmt.Errorf("địa chỉ kho chung %q thiếu tên người dùng (postgres://NGƯỜI_DÙNG@…)", redact(raw))
 	}
 	if strings.Trim(u.Path, "/") == "" {
 		return Config{}, fmt.Errorf("địa chỉ kho chung %q thiếu tên cơ sở dữ liệu (…/CSDL)", redact(raw))
 	}
 	cfg := Config{}
-	if pw, ok := u.User.Password(); ok {
-		cfg.Password = pw
+	if u.User != nil {
+		if pw, ok := u.User.Password(); ok {
+			cfg.Password = pw
+		}
 	}
-	u.User = url.User(u.User.Username())
+	if u.User != nil {
+		u.User = url.User(u.User.Username())
+	}
 	q := u.Query()
 	if q.Get("sslrootcert") != "" && q.Get("sslmode") == "" {
 		q.Set("sslmode", "verify-full")
@@ -102,7 +118,9 @@ func (c Config) connConfig() (*pgx.ConnConfig, error) {
 	if err != nil {
 		return nil, err
 	}
-	cc.Password = c.Password
+	if c.Password != "" {
+		cc.Password = c.Password // else PGPASSWORD or ~/.pgpass, as pgx reads them
+	}
 	if cc.ConnectTimeout == 0 || cc.ConnectTimeout > ConnectTimeout {
 		cc.ConnectTimeout = ConnectTimeout
 	}

@@ -391,27 +391,36 @@ func (d *Desk) TakeNumber(ctx context.Context, id int64) (string, error) {
 	err = d.withConn(ctx, func(conn *office.Conn, state map[string]string) error {
 		var sum Summary
 		// The record must be on the server as this desk has it.
-		if err := d.pull(ctx, conn, state, &sum); err != nil {
-			return err
-		}
-		if _, err := d.push(ctx, conn, state, &sum); err != nil {
-			return err
-		}
-		gid, _, err := d.Store.RecordGID(id)
+		gid, base, err := d.Store.RecordGID(id)
 		if err != nil {
 			return err
 		}
-		if pending, err := d.Store.IsPending(id); err != nil || pending || gid == "" {
-			if err != nil {
+		pending, err := d.Store.IsPending(id)
+		if err != nil {
+			return err
+		}
+		if pending || base == 0 {
+			if err := d.pull(ctx, conn, state, &sum); err != nil {
 				return err
 			}
+			if _, err := d.push(ctx, conn, state, &sum); err != nil {
+				return err
+			}
+			if gid, base, err = d.Store.RecordGID(id); err != nil {
+				return err
+			}
+			if pending, err = d.Store.IsPending(id); err != nil {
+				return err
+			}
+		}
+		if pending || base == 0 {
 			return &office.Error{Kind: office.ErrRefused, Msg: fmt.Sprintf("bản ghi %d chưa gửi được lên kho chung (xem mục Xung đột); chưa cấp số", id)}
 		}
 		if n, _, err = conn.TakeNumber(ctx, gid); err != nil {
 			return err
 		}
 		// Bring the numbered record (and the server's "Cấp số" revision) here.
-		return d.pull(ctx, conn, state, &sum)
+		return d.takeBack(ctx, conn, map[string]string{gid: ""}, &sum)
 	})
 	if err != nil {
 		if office.IsConnection(err) && n == "" {
