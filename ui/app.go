@@ -55,6 +55,8 @@ type mainUI struct {
 	welcome   fyne.CanvasObject
 	statusBar *widget.Label
 	menu      *fyne.MainMenu
+	tips      *tipLayer // tooltips (tooltip.go)
+	sync      *syncUI   // the office archive (sync.go)
 
 	dialogs         []*dialogHandle
 	ioMu            sync.Mutex // serialises the editor record's writes (autosave, save)
@@ -78,11 +80,14 @@ func loadUI(a fyne.App, st *store.Store, cfg Config, s sched) *mainUI {
 
 	u.statusBar = widget.NewLabel("")
 	u.statusBar.Truncation = fyne.TextTruncateEllipsis
+	u.tips = newTipLayer()
 	u.editor = newEditorPanel(u)
 	u.list = newListPanel(u)
+	u.sync = newSyncUI(u)
 	split := container.NewHSplit(u.list.content, u.editor.content)
 	split.Offset = 0.3
-	u.main = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), u.statusBar), nil, nil, split)
+	bottom := container.NewBorder(nil, nil, nil, u.sync.indicator, u.statusBar)
+	u.main = u.tips.wrap(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), bottom), nil, nil, split))
 	u.welcome = u.newWelcome()
 
 	u.menu = u.buildMenu()
@@ -109,6 +114,7 @@ func loadUI(a fyne.App, st *store.Store, cfg Config, s sched) *mainUI {
 	u.offerRecovery(false)
 	u.checkStore()
 	u.startDailyBackup()
+	u.sync.start()
 	return u
 }
 
@@ -210,7 +216,7 @@ func (u *mainUI) buildMenu() *fyne.MainMenu {
 		item("Phím tắt", nil, u.onHelpKeys),
 		item("Giới thiệu", nil, u.onAbout),
 	)
-	return fyne.NewMainMenu(file, edit, record, help)
+	return fyne.NewMainMenu(file, edit, record, u.sync.menu(item), help)
 }
 
 // newRecord is a blank record with the office's defaults.

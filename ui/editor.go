@@ -39,11 +39,11 @@ type editorPanel struct {
 
 	dot        *canvas.Circle
 	statusText *widget.Label
-	backBtn    *widget.Button
-	fwdBtn     *widget.Button
-	trashBtn   *widget.Button
-	restoreBtn *widget.Button
-	saveBtn    *widget.Button
+	backBtn    *tipButton
+	fwdBtn     *tipButton
+	trashBtn   *tipButton
+	restoreBtn *tipButton
+	saveBtn    *tipButton
 	stateText  *widget.Label
 
 	view        fyne.CanvasObject
@@ -75,13 +75,13 @@ func newEditorPanel(u *mainUI) *editorPanel {
 
 	e.dot = canvas.NewCircle(statusColor(""))
 	e.statusText = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	e.backBtn = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { e.onStep(-1) })
-	e.fwdBtn = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { e.onStep(+1) })
+	e.backBtn = newTipButton(u, "", theme.NavigateBackIcon(), func() { e.onStep(-1) })
+	e.fwdBtn = newTipButton(u, "", theme.NavigateNextIcon(), func() { e.onStep(+1) })
 	e.fwdBtn.IconPlacement = widget.ButtonIconTrailingText
 	e.fwdBtn.Importance = widget.HighImportance
-	e.trashBtn = widget.NewButtonWithIcon("Xóa", theme.DeleteIcon(), e.onTrash)
-	e.restoreBtn = widget.NewButtonWithIcon("Khôi phục", theme.ContentUndoIcon(), e.onRestore)
-	e.saveBtn = widget.NewButtonWithIcon("Lưu", theme.DocumentSaveIcon(), func() { e.save() })
+	e.trashBtn = newTipButton(u, "Xóa", theme.DeleteIcon(), e.onTrash)
+	e.restoreBtn = newTipButton(u, "Khôi phục", theme.ContentUndoIcon(), e.onRestore)
+	e.saveBtn = newTipButton(u, "Lưu", theme.DocumentSaveIcon(), func() { e.save() })
 	e.stateText = widget.NewLabel("")
 	e.stateText.TextStyle.Italic = true
 
@@ -285,6 +285,7 @@ func (e *editorPanel) updateStatus() {
 	if e.rec == nil {
 		return
 	}
+	defer e.gateRoles()
 	s := e.rec.Status
 	if s == "" {
 		s = model.StatusDraft
@@ -374,8 +375,21 @@ func (e *editorPanel) setStatus(s model.Status) {
 
 func (e *editorPanel) applyStatus(s model.Status, portal string) {
 	id := e.rec.ID
-	if err := e.ui.st.SetStatus(id, s, portal); err != nil {
+	if e.ui.sync != nil && e.ui.sync.joined() { // role checked, sent at once (sync.go)
+		e.ui.sync.setStatus(id, s, portal, func(err error) { e.statusApplied(id, s, err) })
+		return
+	}
+	e.statusApplied(id, s, e.ui.st.SetStatus(id, s, portal))
+}
+
+// statusApplied shows a status change that was made (or why not).
+func (e *editorPanel) statusApplied(id int64, s model.Status, err error) {
+	if err != nil {
 		e.ui.showError(err)
+		return
+	}
+	if e.rec == nil || e.rec.ID != id {
+		e.ui.list.reload()
 		return
 	}
 	r, err := e.ui.st.Get(id)

@@ -53,7 +53,7 @@ type composeForm struct {
 	docBox          *fyne.Container
 	number          *textEntry
 	sign            *textEntry
-	numberBtn       *widget.Button
+	numberBtn       *tipButton
 	dupWarn         *widget.Label
 	urgency         *widget.Select
 	agencyParent    *textEntry
@@ -152,7 +152,7 @@ func newComposeForm(u *mainUI) *composeForm {
 	f.sign = newTextEntry(u)
 	f.sign.SetPlaceHolder("TB-UBND")
 	f.sign.OnChanged = func(string) { f.changed(); f.checkDuplicate() }
-	f.numberBtn = widget.NewButton("Cấp số", f.onAssignNumber)
+	f.numberBtn = newTipButton(u, "Cấp số", nil, f.onAssignNumber)
 	f.dupWarn = widget.NewLabel("")
 	f.dupWarn.Importance = widget.WarningImportance
 	f.dupWarn.Wrapping = fyne.TextWrapWord
@@ -443,6 +443,10 @@ func (f *composeForm) checkDuplicate() {
 func (f *composeForm) onAssignNumber() {
 	e := f.ui.editor
 	if e.rec == nil {
+		return
+	}
+	if f.ui.sync != nil && f.ui.sync.joined() { // from the office archive (sync.go)
+		f.ui.sync.takeNumber(e)
 		return
 	}
 	year := time.Now().Year()

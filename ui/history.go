@@ -61,7 +61,11 @@ func revisionLabel(rv store.Revision, n int) string {
 	if note == "" {
 		note = "Lưu"
 	}
-	return fmt.Sprintf("%d. %s — %s", n, rv.Created.Local().Format("15:04 02/01/2006"), note)
+	label := fmt.Sprintf("%d. %s — %s", n, rv.Created.Local().Format("15:04 02/01/2006"), note)
+	if rv.Author != "" { // who made it, on a desk of an office archive
+		label += " — " + rv.Author
+	}
+	return label
 }
 
 // load lists the open record's revisions.

@@ -101,11 +101,19 @@ func redact(raw string) string {
 }
 
 // User is the user name the URL connects as.
-func (c Config) User() string { return c.pg.User }
+func (c Config) User() string {
+	if c.pg == nil {
+		return ""
+	}
+	return c.pg.User
+}
 
 // Key names the archive and user in the OS credential store:
 // USER@HOST:PORT/DB.
 func (c Config) Key() string {
+	if c.pg == nil {
+		return ""
+	}
 	return fmt.Sprintf("%s@%s:%d/%s", c.pg.User, c.pg.Host, c.pg.Port, c.pg.Database)
 }
 

@@ -15,6 +15,7 @@ type Revision struct {
 	Created time.Time
 	Note    string // "Tạo mới", "Trạng thái: Đã đăng", "Khôi phục phiên bản 3", or ""
 	Title   string
+	Author  string // who made it (the office-archive user; "" on a desk that never joined)
 }
 
 func addRevision(tx *wtx, r *model.Record, note string) error {
@@ -34,7 +35,7 @@ func addRevision(tx *wtx, r *model.Record, note string) error {
 
 // Revisions lists a record's revisions, newest first.
 func (s *Store) Revisions(recordID int64) ([]Revision, error) {
-	rows, err := s.db.Query(`SELECT id, created, note, json_extract(snapshot, '$.title') FROM revisions
+	rows, err := s.db.Query(`SELECT id, created, note, json_extract(snapshot, '$.title'), author FROM revisions
 		WHERE record_id = ? ORDER BY id DESC`, recordID)
 	if err != nil {
 		return nil, translate(err)
@@ -45,7 +46,7 @@ func (s *Store) Revisions(recordID int64) ([]Revision, error) {
 		var rv Revision
 		var created string
 		var title sql.NullString
-		if err := rows.Scan(&rv.ID, &created, &rv.Note, &title); err != nil {
+		if err := rows.Scan(&rv.ID, &created, &rv.Note, &title, &rv.Author); err != nil {
 			return nil, translate(err)
 		}
 		rv.Created, _ = time.Parse(time.RFC3339Nano, created)

@@ -218,6 +218,7 @@ func applyOne(tx *wtx, p Pulled, refusal, now string, st *ApplyStats) (*model.Re
 			return nil, err
 		}
 		st.Conflicts++
+		st.Updated++ // the office's text came
 		if err := mark(p.EditVersion, y.localRev); err != nil {
 			return nil, err
 		}
