@@ -50,7 +50,7 @@ func ParseServerURL(raw string) (Config, error) {
 }
 
 func parseURL(raw string, needUser bool) (Config, error) {
-	raw = strings.TrimSpace(raw)
+	raw = escapeUserinfo(strings.TrimSpace(raw))
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
 		return Config{}, fmt.Errorf("địa chỉ kho chung không hợp lệ %q (cần postgres://NGƯỜI_DÙNG@MÁY_CHỦ:CỔNG/CSDL)", redact(raw))
@@ -87,6 +87,35 @@ func parseURL(raw string, needUser bool) (Config, error) {
 	}
 	cfg.pg = pc
 	return cfg, nil
+}
+
+// escapeUserinfo percent-encodes the user and password of a URL typed with
+// characters a URL may not hold there ("postgres://an:mật khẩu@host/db").
+func escapeUserinfo(raw string) string {
+	scheme, rest, ok := strings.Cut(raw, "://")
+	if !ok {
+		return raw
+	}
+	end := strings.IndexAny(rest, "/?")
+	if end < 0 {
+		end = len(rest)
+	}
+	at := strings.LastIndex(rest[:end], "@")
+	if at < 0 {
+		return raw
+	}
+	unescape := func(s string) string {
+		if v, err := url.PathUnescape(s); err == nil {
+			return v
+		}
+		return s
+	}
+	user, pw, hasPw := strings.Cut(rest[:at], ":")
+	info := url.User(unescape(user))
+	if hasPw {
+		info = url.UserPassword(unescape(user), unescape(pw))
+	}
+	return scheme + "://" + info.String() + "@" + rest[at+1:]
 }
 
 func redact(raw string) string {

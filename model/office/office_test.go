@@ -270,3 +270,53 @@ func TestClerkDirectSQLIsRefused(t *testing.T) {
 		t.Fatalf("author %q %v", author, err)
 	}
 }
+
+// The README's set-up: init by an account with CREATEROLE and CREATE on the
+// database, not a superuser; it owns the archive and adds users.
+func TestInitByNonSuperuser(t *testing.T) {
+	cluster.Need(t)
+	db, err := cluster.NewDB()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"DO $$BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'bientap_it') THEN CREATE ROLE bientap_it LOGIN CREATEROLE PASSWORD 'it-pw'; END IF; END$$",
+		"GRANT CREATE ON DATABASE " + db + " TO bientap_it",
+	} {
+		if err := cluster.Exec(db, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	it := mustParse(t, cluster.URL("bientap_it", "it-pw", db))
+	if _, err := Init(context.Background(), it); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := AddUser(ctx, it, "vt_it", RoleRegistrar, userPassword); err != nil {
+		t.Fatal(err)
+	}
+	// The owner files an approved, numbered record (an old archive coming in).
+	owner, err := Connect(ctx, it)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer owner.Close()
+	r := testRow(gid(1), "published")
+	r.Number, r.Sign = "07", "TB-UBND"
+	if res, _, err := owner.Push(ctx, []PushRecord{{Row: r}, {Row: testRow(gid(2), "approved")}}, nil, nil); err != nil ||
+		res[0].Result != PushOK || res[1].Result != PushOK {
+		t.Fatalf("owner push: %v %+v", err, res)
+	}
+	// The văn thư's next number follows the imported one.
+	vt, err := Connect(ctx, mustParse(t, cluster.URL("vt_it", userPassword, db)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer vt.Close()
+	rr := testRow(gid(3), "draft")
+	rr.Sign = "TB-UBND"
+	vt.Push(ctx, []PushRecord{{Row: rr}}, nil, nil)
+	if n, _, err := vt.TakeNumber(ctx, gid(3)); err != nil || n != "08" {
+		t.Fatalf("number %q %v", n, err)
+	}
+}
