@@ -205,3 +205,37 @@ func TestOfflineDeskCannotTakeNumber(t *testing.T) {
 		t.Fatal("renumbered")
 	}
 }
+
+// A first join cancelled in the middle (the window's Hủy) keeps what it
+// pulled; the next sync goes on from there.
+func TestCancelledJoinResumes(t *testing.T) {
+	o := newOffice(t, everyone)
+	dir := t.TempDir()
+	a := newDesk(t, dir, "a")
+	for i := 0; i < 120; i++ {
+		a.Store.Create(record("Hủy rồi làm tiếp", i))
+	}
+	a.join(t, o, "clerk1")
+	b := newDesk(t, dir, "b")
+	b.PageSize = 10
+	pages := 0
+	b.Progress = func(stage string, done, total int) bool {
+		if stage == StagePull && done > 0 {
+			pages++
+		}
+		return pages < 4
+	}
+	_, _, err := b.Join(context.Background(), o.cfg(t, "clerk2"))
+	if !errors.Is(err, office.ErrCanceled) || strings.Contains(err.Error(), "\n") {
+		t.Fatalf("cancelled join: %v", err)
+	}
+	if n := len(content(t, b.Store)); n != 40 {
+		t.Fatalf("%d records kept from the cancelled join, want 40", n)
+	}
+	b.Progress = nil
+	b.user = "clerk2"
+	if sum := b.sync(t); sum.Pulled != 80 {
+		t.Fatalf("resumed sync pulled %d, want 80", sum.Pulled)
+	}
+	sameArchives(t, a.Store, b.Store)
+}

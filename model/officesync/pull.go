@@ -45,21 +45,54 @@ func (d *Desk) pull(ctx context.Context, conn *office.Conn, state map[string]str
 	if err := d.progress(StagePull, done, total); err != nil {
 		return err
 	}
-	for {
-		page, err := conn.Pull(ctx, target, cur, d.pageSize(), d.Store.PulledVersions)
-		if err != nil {
-			return err
+	// The next page is read from the server (with its images) while this
+	// one is applied here: the two sides work at once. A record appears at
+	// most once in a pull, so reading ahead never sees a stale position.
+	ctx, cancel := context.WithCancel(ctx)
+	pages := make(chan prepared, 1)
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		defer close(pages)
+		for {
+			page, err := conn.Pull(ctx, target, cur, d.pageSize(), d.Store.PulledVersions)
+			var p prepared
+			if err == nil {
+				d.at("pulled")
+				p, err = d.prepare(ctx, conn, page)
+			}
+			p.err = err
+			select {
+			case pages <- p:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil || len(page.Records) < d.pageSize() {
+				return
+			}
+			cur = page.Next
 		}
-		d.at("pulled")
+	}()
+	defer func() {
+		cancel()
+		for range pages { // let the reader stop before the connection is used again
+		}
+		<-finished
+	}()
+	for p := range pages {
+		if p.err != nil {
+			return p.err
+		}
 		next := map[string]string{
 			store.SyncPullTarget: itoa(target), store.SyncPullSince: itoa(since),
-			store.SyncPullCurV: itoa(page.Next.Version), store.SyncPullCurGID: page.Next.GID,
+			store.SyncPullCurV: itoa(p.page.Next.Version), store.SyncPullCurGID: p.page.Next.GID,
 		}
-		if len(page.Records) < d.pageSize() { // the last page also closes the pull
+		last := len(p.page.Records) < d.pageSize()
+		if last { // the last page also closes the pull
 			next = map[string]string{store.SyncPulled: itoa(target), store.SyncPullTarget: "", store.SyncPullSince: "",
 				store.SyncPullCurV: "", store.SyncPullCurGID: ""}
 		}
-		st, skipped, err := d.apply(ctx, conn, page, nil, next)
+		st, err := d.Store.ApplyPulled(p.recs, p.revs, nil, next)
 		if err != nil {
 			return err
 		}
@@ -67,47 +100,62 @@ func (d *Desk) pull(ctx context.Context, conn *office.Conn, state map[string]str
 		sum.Deleted += st.Deleted
 		sum.Conflicts += st.Conflicts
 		sum.Revisions += st.Revisions
-		sum.Skipped += skipped
+		sum.Skipped += p.skipped
 		d.at("applied")
-		done += len(page.Records)
+		done += len(p.page.Records)
 		if err := d.progress(StagePull, done, max(total, done)); err != nil {
 			return err
 		}
-		if len(page.Records) < d.pageSize() {
+		if last {
 			return nil
 		}
-		cur = page.Next
 	}
+	return nil
+}
+
+// prepared is a page read from the server, in the store's form, with the
+// images it needs already here.
+type prepared struct {
+	page    office.Page
+	recs    []store.Pulled
+	revs    []store.PulledRevision
+	skipped int
+	err     error
+}
+
+// prepare converts a page and fetches the images it needs.
+func (d *Desk) prepare(ctx context.Context, conn *office.Conn, page office.Page) (prepared, error) {
+	p := prepared{page: page, recs: make([]store.Pulled, 0, len(page.Records))}
+	var hashes []string
+	for _, r := range page.Records {
+		pr := fromPulled(r)
+		if !pr.Deleted && !valid(pr.Record) {
+			p.skipped++ // a record written by hand on the server that this desk cannot hold
+			continue
+		}
+		for _, im := range pr.Images {
+			hashes = append(hashes, im.Hash)
+		}
+		p.recs = append(p.recs, pr)
+	}
+	p.revs = make([]store.PulledRevision, 0, len(page.Revisions))
+	for _, r := range page.Revisions {
+		hashes = append(hashes, snapshotHashes(r.Snapshot)...)
+		p.revs = append(p.revs, store.PulledRevision{ServerID: r.ID, GID: r.GID, Created: r.Created.UTC(),
+			Author: r.Author, Note: r.Note, Snapshot: r.Snapshot, Origin: r.Origin})
+	}
+	return p, d.fetchBlobs(ctx, conn, hashes)
 }
 
 // apply fetches the images a page needs and applies it. refused names
 // records whose push the server refused (their local text loses, kept).
 func (d *Desk) apply(ctx context.Context, conn *office.Conn, page office.Page, refused map[string]string, state map[string]string) (store.ApplyStats, int, error) {
-	var hashes []string
-	recs := make([]store.Pulled, 0, len(page.Records))
-	skipped := 0
-	for _, r := range page.Records {
-		p := fromPulled(r)
-		if !p.Deleted && !valid(p.Record) {
-			skipped++ // a record written by hand on the server that this desk cannot hold
-			continue
-		}
-		for _, im := range p.Images {
-			hashes = append(hashes, im.Hash)
-		}
-		recs = append(recs, p)
-	}
-	revs := make([]store.PulledRevision, 0, len(page.Revisions))
-	for _, r := range page.Revisions {
-		hashes = append(hashes, snapshotHashes(r.Snapshot)...)
-		revs = append(revs, store.PulledRevision{ServerID: r.ID, GID: r.GID, Created: r.Created.UTC(),
-			Author: r.Author, Note: r.Note, Snapshot: r.Snapshot, Origin: r.Origin})
-	}
-	if err := d.fetchBlobs(ctx, conn, hashes); err != nil {
+	p, err := d.prepare(ctx, conn, page)
+	if err != nil {
 		return store.ApplyStats{}, 0, err
 	}
-	st, err := d.Store.ApplyPulled(recs, revs, refused, state)
-	return st, skipped, err
+	st, err := d.Store.ApplyPulled(p.recs, p.revs, refused, state)
+	return st, p.skipped, err
 }
 
 func valid(r *model.Record) bool {
