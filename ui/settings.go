@@ -346,6 +346,7 @@ func (u *mainUI) reopen(path string) {
 			u.showMain()
 		}
 		u.checkStore()
+		u.sync.storeChanged()
 		u.notify("Đã mở cơ sở dữ liệu " + st.Path())
 	}, nil)
 }

@@ -65,12 +65,26 @@ func (s *syncUI) onTimer() {
 	s.timer = s.ui.sched.After(syncEvery, s.onTimer)
 }
 
+// storeChanged follows the window to another archive (Cài đặt → cơ sở dữ
+// liệu): a new desk on the new store, its own status and periodic sync.
+func (s *syncUI) storeChanged() {
+	s.stop()
+	s.mu.Lock()
+	s.password, s.online, s.lastErr = "", false, ""
+	s.mu.Unlock()
+	s.desk = &officesync.Desk{Store: s.ui.st, Password: s.lookupPassword, Progress: s.onProgress}
+	s.refresh()
+	s.start()
+}
+
 // stop ends the periodic sync and the connection.
 func (s *syncUI) stop() {
 	if s.timer != nil {
 		s.timer.Stop()
+		s.timer = nil
 	}
-	go s.desk.Close()
+	d := s.desk
+	go d.Close() // waits for a sync still running on it
 }
 
 func (s *syncUI) lookupPassword(cfg office.Config) (string, error) {
@@ -188,8 +202,9 @@ func (s *syncUI) onSyncNow() {
 	if s.ui.editor.dirty && s.ui.editor.rec != nil && !s.ui.editor.save() {
 		return
 	}
+	d := s.desk // the goroutine keeps this desk even if the window moves to another archive
 	s.runSync("Đồng bộ với kho chung", func(ctx context.Context) (string, error) {
-		sum, err := s.desk.Sync(ctx)
+		sum, err := d.Sync(ctx)
 		return sum.String(), err
 	})
 }
@@ -214,7 +229,7 @@ func (s *syncUI) runSync(title string, op func(ctx context.Context) (string, err
 		defer s.setProgress(nil)
 		return op(ctx)
 	}, func(summary string, err error) {
-		s.finished(err)
+		s.finished(err, true)
 		switch {
 		case errors.Is(err, errCancelled) || errors.Is(err, office.ErrCanceled):
 			s.ui.notify("Đã dừng đồng bộ; phần đã xong được giữ, lần sau làm tiếp")
@@ -250,11 +265,12 @@ func (s *syncUI) background() {
 		return
 	}
 	s.setRunning(true)
+	d := s.desk
 	s.ui.sched.Go(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 		defer cancel()
-		_, err := s.desk.Sync(ctx)
-		s.ui.sched.Do(func() { s.finished(err) })
+		sum, err := d.Sync(ctx)
+		s.ui.sched.Do(func() { s.finished(err, sum.Pulled+sum.Deleted+sum.Conflicts > 0) })
 	})
 }
 
@@ -265,9 +281,9 @@ func (s *syncUI) setRunning(on bool) {
 	s.indicator.SetText(s.indicatorText())
 }
 
-// finished records how a sync ended and brings the window up to date.
-// UI goroutine.
-func (s *syncUI) finished(err error) {
+// finished records how a sync ended and brings the window up to date
+// (the list only when something came). UI goroutine.
+func (s *syncUI) finished(err error, changed bool) {
 	s.mu.Lock()
 	s.running = false
 	s.online = err == nil || !office.IsConnection(err) && !errors.Is(err, office.ErrAuth) && !errors.Is(err, office.ErrSchema)
@@ -277,9 +293,14 @@ func (s *syncUI) finished(err error) {
 	}
 	s.mu.Unlock()
 	s.refresh()
-	s.ui.list.reload()
-	s.reloadOpenRecord()
+	if changed {
+		s.ui.list.reload()
+		s.reloadOpenRecord()
+	}
 	s.ui.editor.updateStatus()
+	if s.timer == nil { // just joined: sync by itself from now on
+		s.start()
+	}
 }
 
 // reloadOpenRecord shows what the sync brought for the record in the editor:
@@ -316,6 +337,7 @@ func (s *syncUI) gate(e *editorPanel) {
 		b.Enable()
 		b.SetTip("")
 	}
+	e.form.number.Enable()
 	roles := s.roles()
 	if roles == nil || e.rec == nil {
 		return
@@ -348,6 +370,7 @@ func (s *syncUI) gate(e *editorPanel) {
 	deny(e.saveBtn, roles.Refusal(office.Change{From: r.Status, To: r.Status, TextChanged: true}))
 	if msg := roles.Refusal(office.Change{From: r.Status, To: r.Status, NumberChanged: true}); msg != "" {
 		deny(e.form.numberBtn, msg)
+		e.form.number.Disable() // a number typed here would be refused by the server
 	} else if r.Number != "" {
 		e.form.numberBtn.SetTip("Văn bản đã có số; số đã cấp không bao giờ cấp lại")
 	}
@@ -358,10 +381,11 @@ func (s *syncUI) gate(e *editorPanel) {
 // runs on the UI goroutine once it is done (err nil) or refused.
 func (s *syncUI) setStatus(id int64, st model.Status, portal string, then func(err error)) {
 	s.setRunning(true)
+	d := s.desk
 	s.ui.sched.Go(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
-		sent, err := s.desk.SetStatus(ctx, id, st, portal)
+		sent, err := d.SetStatus(ctx, id, st, portal)
 		s.ui.sched.Do(func() {
 			s.mu.Lock()
 			s.running = false
@@ -384,9 +408,9 @@ func (s *syncUI) takeNumber(e *editorPanel) {
 	if (e.dirty || e.rec.ID == 0) && !e.save() {
 		return
 	}
-	id := e.rec.ID
+	id, d := e.rec.ID, s.desk
 	s.runSync("Cấp số từ kho chung", func(ctx context.Context) (string, error) {
-		n, err := s.desk.TakeNumber(ctx, id)
+		n, err := d.TakeNumber(ctx, id)
 		if err != nil {
 			return "", err
 		}

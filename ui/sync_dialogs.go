@@ -116,8 +116,9 @@ func (s *syncUI) join(cfg office.Config) {
 	if s.ui.editor.dirty && s.ui.editor.rec != nil && !s.ui.editor.save() {
 		return
 	}
+	d := s.desk
 	s.runSync("Tham gia kho chung", func(ctx context.Context) (string, error) {
-		sum, saveErr, err := s.desk.Join(ctx, cfg)
+		sum, saveErr, err := d.Join(ctx, cfg)
 		if saveErr != nil {
 			// No credential store: keep the password for this session only.
 			s.mu.Lock()
@@ -133,7 +134,6 @@ func (s *syncUI) join(cfg office.Config) {
 		}
 		return line, nil
 	})
-	s.start()
 }
 
 // onConflicts lists the open conflicts; each can be opened, or resolved by
