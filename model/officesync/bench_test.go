@@ -149,6 +149,22 @@ func BenchmarkFirstJoin100k(b *testing.B) {
 	b.ReportMetric(a.push.Seconds(), "s-push-100k")
 }
 
+// BenchmarkFirstJoin10k is the same on 10,000 records (quicker to compare
+// changes).
+func BenchmarkFirstJoin10k(b *testing.B) {
+	a := seededArchive(b, 10_000)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		d := benchDesk(b, fmt.Sprint("join", i))
+		b.StartTimer()
+		if sum, _, err := d.Join(context.Background(), a.cfg(b, "clerk1")); err != nil || sum.Pulled != a.n {
+			b.Fatalf("%+v %v", sum, err)
+		}
+	}
+	b.ReportMetric(float64(a.n)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
+}
+
 // BenchmarkIncrementalSync100: a desk changes 100 records and syncs (push),
 // another desk then syncs (pull), on an archive of 10,000 records (goal:
 // under 1 s each).
