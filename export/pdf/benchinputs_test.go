@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"bientap/model"
+	"bientap/model/decree"
 	"bientap/model/doc"
 )
 
@@ -84,7 +85,7 @@ func fodt(r *model.Record) string {
 	b.WriteString(`<table:table table:name="Header"><table:table-column table:number-columns-repeated="2"/><table:table-row><table:table-cell>`)
 	p("Center", r.AgencyParent)
 	p("CenterB", r.Agency)
-	p("Center", "Số: "+numberSign(r))
+	p("Center", "Số: "+decree.NumberSign(r.Number, r.Sign))
 	b.WriteString(`</table:table-cell><table:table-cell>`)
 	p("CenterB", quocHieu)
 	p("CenterB", tieuNgu)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"bientap/model"
+	"bientap/model/decree"
 	"bientap/model/doc"
 	"bientap/model/vntext"
 )
@@ -27,7 +28,8 @@ const (
 // agency and the category, the weekday and date, the title large and bold,
 // the sapo in bold, the featured image at the text width with its caption in
 // italics, the justified body, the byline right-aligned in bold, and
-// "Trang N/M" with the item's portal address in every page's footer.
+// "Trang N/M" with the item's portal address in every page's footer. A draft
+// or an item awaiting review carries the DỰ THẢO mark on every page.
 func News(w io.Writer, r *model.Record, opt Options) (Result, error) {
 	e := newEngine(opt, false)
 	d := doc.Parse(r.Body)
@@ -61,7 +63,9 @@ func News(w io.Writer, r *model.Record, opt Options) (Result, error) {
 	}
 	// Title.
 	title := firstNonEmpty(r.Title, r.Summary)
-	tl := e.balancedLines(e.words(e.plain(title, bold), nsTitle), tw, nsTitle)
+	// The title fills the width, as the portal shows it (not balanced into
+	// narrow lines).
+	tl := e.breakLines(e.words(e.plain(title, bold), nsTitle), tw, tw, nsTitle)
 	us = append(us, keepAll(e.lineUnits(tl, left, tw, 0, lineHeight(nsTitle, 1.05), nsTitle, 'L', 3))...)
 	// Sapo.
 	if s := strings.TrimSpace(r.Summary); s != "" && s != strings.TrimSpace(title) {
@@ -109,6 +113,7 @@ func News(w io.Writer, r *model.Record, opt Options) (Result, error) {
 			p.ops = append(p.ops, lineOps(ls[0], left, fy, avail, 'L', nsFooter)...)
 		}
 	}
+	e.draftMarks(decree.Of(r, opt.headerOptions()), left, right, newsTop)
 	return e.render(w, meta{
 		title:    title,
 		author:   firstNonEmpty(portal, author),
