@@ -127,11 +127,13 @@ func rule(length, col, drop, below float64) string {
 	return paragraph(p)
 }
 
-// lines are paragraphs of style st, one per string.
-func lines(st string, ss []string, p rPr) string {
+// centredLines are paragraphs of style st, one per string, each broken
+// into lines (soft line breaks) where the PDF breaks it: centred lines are
+// balanced there, which Word and LibreOffice do not do by themselves.
+func (d *docWriter) centredLines(st string, ss []string, bold bool, size, width float64) string {
 	var b strings.Builder
 	for _, s := range ss {
-		b.WriteString(paragraph(para(st), run(s, p)))
+		b.WriteString(paragraph(para(st), run(strings.Join(d.g.CentredLines(s, bold, size, width), "\n"), rPr{})))
 	}
 	return b.String()
 }
@@ -144,8 +146,9 @@ func (d *docWriter) headerTable() string {
 	// Exact header lines: the baseline sits where the PDF's does.
 	below := exactBelow(step, 13)
 	var left strings.Builder
-	left.WriteString(lines(stChuQuan, h.AgencyParent, rPr{}))
-	left.WriteString(lines(stBanHanh, h.Agency, rPr{}))
+	col := g.HeaderLeft - 2
+	left.WriteString(d.centredLines(stChuQuan, h.AgencyParent, false, pdf.SizeAgency, col))
+	left.WriteString(d.centredLines(stBanHanh, h.Agency, true, pdf.SizeAgency, col))
 	if len(h.Agency) > 0 {
 		widest := g.Widest(h.Agency, true, pdf.SizeAgency, g.HeaderLeft-2)
 		left.WriteString(rule(pdf.ShortRule(widest), g.HeaderLeft, pdf.RuleDrop(pdf.SizeAgency), below))
@@ -174,7 +177,7 @@ func (d *docWriter) headerTable() string {
 			if i == 0 {
 				p.before = tw(6 * ptMM)
 			}
-			n.WriteString(paragraph(p, run(s, rPr{})))
+			n.WriteString(paragraph(p, run(strings.Join(g.CentredLines(s, false, pdf.SizeVv, col), "\n"), rPr{})))
 		}
 		lastBelow = lineBelow(pdf.SizeVv)
 	}
@@ -245,7 +248,7 @@ func (d *docWriter) kindBlock() string {
 	b.WriteString(paragraph(p, run(h.KindName, rPr{})))
 	widest := g.Width(h.KindName, true, false, pdf.SizeKind)
 	if len(h.Summary) > 0 {
-		b.WriteString(lines(stTrichYeu, h.Summary, rPr{}))
+		b.WriteString(d.centredLines(stTrichYeu, h.Summary, true, pdf.SizeKind, g.TextWidth-20))
 		widest = g.Widest(h.Summary, true, pdf.SizeKind, g.TextWidth-20)
 	}
 	b.WriteString(rule(pdf.ShortRule(widest), g.TextWidth, pdf.RuleDrop(pdf.SizeKind), lineBelow(pdf.SizeKind)))
@@ -324,25 +327,36 @@ func (d *docWriter) address() string {
 func (d *docWriter) docBody(dd doc.Document, afterAddress bool) string {
 	roles := decree.Roles(d.r.Kind, dd)
 	var b strings.Builder
+	// The last paragraph is written last: it keeps with the signature block.
+	var last *pPr
+	var lastRuns []string
+	flush := func() {
+		if last != nil {
+			b.WriteString(paragraph(*last, lastRuns...))
+			last = nil
+		}
+	}
 	first := true
 	for i, bl := range dd.Blocks {
 		var p pPr
 		var runs []doc.Run
 		switch bl.Kind {
 		case doc.Heading:
+			runs = boldRuns(bl.Runs)
 			if bl.Level == 1 {
-				p = para(stGiuaDam)
+				p, runs = para(stGiuaDam), d.breakCentred(runs)
 			} else {
 				p = para(stMucDam)
 			}
-			runs = bl.Runs
 		case doc.Centered:
-			p, runs = para(stDongGiua), bl.Runs
+			p, runs = para(stDongGiua), d.breakCentred(bl.Runs)
 		case doc.Image:
+			flush()
 			b.WriteString(d.picture(bl, d.g.TextWidth, (297-d.g.MarginTop-d.g.MarginBottom)*0.6))
 			first = false
 			continue
 		case doc.Table:
+			flush()
 			b.WriteString(d.table(bl))
 			first = false
 			continue
@@ -356,6 +370,9 @@ func (d *docWriter) docBody(dd doc.Document, afterAddress bool) string {
 			}
 			runs = st.Apply(bl.Runs)
 			p = para(roleStyle(st.Role))
+			if st.Role.Centred() {
+				runs = d.breakCentred(runs)
+			}
 		}
 		if first {
 			gap := 6.0
@@ -365,8 +382,13 @@ func (d *docWriter) docBody(dd doc.Document, afterAddress bool) string {
 			p.before = d.firstGap(gap)
 			first = false
 		}
-		b.WriteString(paragraph(p, docRuns(runs)...))
+		flush()
+		last, lastRuns = &p, docRuns(runs)
 	}
+	if last != nil && d.h.HasFooter() {
+		last.keepNext = true
+	}
+	flush()
 	return b.String()
 }
 
@@ -431,4 +453,51 @@ func (d *docWriter) footerTable() string {
 		right.WriteString(paragraph(p, run(h.SignerName, rPr{})))
 	}
 	return tableXML([]float64{half, g.TextWidth - half}, []string{left.String(), right.String()})
+}
+
+// breakCentred puts soft line breaks into a centred body paragraph where
+// the PDF breaks it (balanced lines).
+func (d *docWriter) breakCentred(runs []doc.Run) []doc.Run {
+	bold := len(runs) > 0
+	for _, r := range runs {
+		bold = bold && r.Bold
+	}
+	lines := d.g.CentredLines(doc.PlainText(runs), bold, pdf.SizeBody, d.g.TextWidth)
+	return breakAt(runs, lines)
+}
+
+// breakAt replaces the spaces where lines end (each line's words joined by
+// single spaces, as the text's words are) with line breaks.
+func breakAt(runs []doc.Run, lines []string) []doc.Run {
+	if len(lines) < 2 {
+		return runs
+	}
+	var ends []int // word counts at which a line ends
+	n := 0
+	for _, l := range lines[:len(lines)-1] {
+		n += len(strings.FieldsFunc(l, func(r rune) bool { return r == ' ' }))
+		ends = append(ends, n)
+	}
+	out := make([]doc.Run, len(runs))
+	words, inWord, k := 0, false, 0
+	for i, r := range runs {
+		b := []byte(r.Text)
+		for j := 0; j < len(b); j++ {
+			if b[j] != ' ' {
+				inWord = true
+				continue
+			}
+			if inWord {
+				words++
+				inWord = false
+				if k < len(ends) && words == ends[k] {
+					b[j] = '\n'
+					k++
+				}
+			}
+		}
+		r.Text = string(b)
+		out[i] = r
+	}
+	return out
 }

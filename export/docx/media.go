@@ -96,25 +96,17 @@ func (d *docWriter) table(b doc.Block) string {
 	if !d.o.Document {
 		total = 210 - 2*newsSide
 	}
-	// Columns share the width by their longest text, at least a tenth each.
-	weights := make([]float64, cols)
-	for _, row := range b.Rows {
-		for j, c := range row {
-			weights[j] = max(weights[j], float64(min(len([]rune(doc.PlainText(c.Runs))), 60)))
-		}
+	// The columns are the PDF's: sized to their content.
+	size := pdf.SizeTable
+	if !d.o.Document {
+		size = 11
 	}
-	sum := 0.0
-	for j := range weights {
-		weights[j] = max(weights[j], 4)
-		sum += weights[j]
-	}
+	widths := d.g.TableColumns(b, total, size)
 	var sb strings.Builder
 	fmt.Fprintf(&sb, `<w:tbl><w:tblPr><w:tblStyle w:val="%s"/><w:tblW w:w="%d" w:type="dxa"/><w:tblLayout w:type="fixed"/>`+
 		`<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`, tblLuoi, tw(total))
-	widths := make([]float64, cols)
-	for j := range weights {
-		widths[j] = total * weights[j] / sum
-		fmt.Fprintf(&sb, `<w:gridCol w:w="%d"/>`, tw(widths[j]))
+	for _, w := range widths {
+		fmt.Fprintf(&sb, `<w:gridCol w:w="%d"/>`, tw(w))
 	}
 	sb.WriteString("</w:tblGrid>")
 	for i, row := range b.Rows {
@@ -130,6 +122,9 @@ func (d *docWriter) table(b doc.Block) string {
 				runs = row[j].Runs
 			}
 			p := para(stBang)
+			if !d.o.Document {
+				p = para(stBangTin)
+			}
 			if head {
 				p.align = "center"
 				runs = boldRuns(runs)

@@ -25,9 +25,7 @@ func (d *docWriter) news() string {
 	width := 210 - 2*newsSide
 	var b strings.Builder
 	if s := strings.TrimSpace(d.o.PortalName); s != "" {
-		p := para(stNgayDang)
-		p.before = 0
-		b.WriteString(paragraph(p, run(strings.ToUpper(s), rPr{bold: true, italic: false, size: 10})))
+		b.WriteString(paragraph(para(stCongTT), run(strings.ToUpper(s), rPr{})))
 	}
 	if !r.Date.IsZero() {
 		b.WriteString(paragraph(para(stNgayDang), run(vntext.NewsDate(r.Date), rPr{})))

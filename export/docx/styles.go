@@ -3,6 +3,8 @@ package docx
 import (
 	"fmt"
 	"strings"
+
+	"bientap/export/pdf"
 )
 
 // Paragraph styles, by their ids in styles.xml. The ids are ASCII, the
@@ -31,6 +33,7 @@ const (
 	stAnh          = "Anh"              // a paragraph holding a picture
 	stChuThich     = "ChuThichAnh"      // a picture's caption
 	stBang         = "Bang"             // text in a table cell
+	stBangTin      = "BangTin"          // news: text in a table cell
 	stNoiNhan      = "NoiNhan"          // ô 9b label
 	stNoiNhanDong  = "NoiNhanDong"      // ô 9b lines
 	stQuyenHan     = "QuyenHanChucVu"   // ô 7a
@@ -39,6 +42,7 @@ const (
 	stDuThao       = "DuThao"           // the DỰ THẢO mark
 	stTitle        = "Title"            // news: title
 	stNgayDang     = "NgayDang"         // news: weekday and date
+	stCongTT       = "CongThongTin"     // news: the portal's name
 	stSapo         = "Sapo"             // news: sapo
 	stHeading1     = "Heading1"         // news: # heading
 	stHeading2     = "Heading2"         // news: ## heading
@@ -83,7 +87,11 @@ func stylesXML(font string, bodyLine int, body float64) string {
 		withName(centre(stDiaDanh, 14, false, true), "Địa danh, ngày tháng"),
 		withName(centre(stDoKhan, 13, true, false), "Độ khẩn"),
 		withName(keep(centre(stTenLoai, 14, true, false)), "Tên loại văn bản"),
-		withName(keep(centre(stTrichYeu, 14, true, false)), "Trích yếu"),
+		withName(keep(func() style {
+			s := centre(stTrichYeu, 14, true, false)
+			s.p.left, s.p.right = tw(10), tw(10) // the PDF's trích yếu is 20 mm narrower than the text
+			return s
+		}()), "Trích yếu"),
 		{id: stKinhGui, name: "Kính gửi", p: func() pPr {
 			p := para("")
 			p.before, p.after, p.line, p.lineRule = 0, 0, bodyLine, "exact"
@@ -99,7 +107,7 @@ func stylesXML(font string, bodyLine int, body float64) string {
 		{id: stDieu, name: "Điều", basedOn: stNoiDung, p: para("")},
 		{id: stGiuaDam, name: "Dòng giữa in đậm", basedOn: stNoiDung, p: func() pPr {
 			p := para("")
-			p.align, p.keepNext, p.firstLine = "center", true, 0
+			p.align, p.keepNext, p.noIndent = "center", true, true
 			return p
 		}(), r: rPr{bold: true}},
 		{id: stMucDam, name: "Mục, khoản in đậm", basedOn: stNoiDung, p: func() pPr {
@@ -109,7 +117,7 @@ func stylesXML(font string, bodyLine int, body float64) string {
 		}(), r: rPr{bold: true}},
 		{id: stDongGiua, name: "Dòng giữa", basedOn: stNoiDung, p: func() pPr {
 			p := para("")
-			p.align = "center"
+			p.align, p.noIndent = "center", true
 			return p
 		}()},
 		{id: stAnh, name: "Ảnh", p: func() pPr {
@@ -123,6 +131,7 @@ func stylesXML(font string, bodyLine int, body float64) string {
 			p.before, p.after = 0, 0
 			return p
 		}(), r: rPr{size: 13}},
+		{id: stBangTin, name: "Chữ trong bảng (tin)", basedOn: stBang, p: para(""), r: rPr{size: 11}},
 		{id: stNoiNhan, name: "Nơi nhận", p: func() pPr { p := para(""); p.before, p.after = 0, 0; return p }(), r: rPr{bold: true, italic: true, size: 12}},
 		{id: stNoiNhanDong, name: "Nơi nhận (dòng)", p: func() pPr { p := para(""); p.before, p.after = 0, 0; return p }(), r: rPr{size: 11}},
 		withName(keep(centre(stQuyenHan, 14, true, false)), "Quyền hạn, chức vụ người ký"),
@@ -131,6 +140,7 @@ func stylesXML(font string, bodyLine int, body float64) string {
 		{id: stDuThao, name: "Dự thảo", p: func() pPr { p := para(""); p.align, p.before, p.after = "right", 0, 0; return p }(), r: rPr{bold: true, size: 13}},
 		// News.
 		{id: stTitle, name: "Title", p: func() pPr { p := para(""); p.before, p.after, p.keepNext = 120, 0, true; return p }(), r: rPr{bold: true, size: 20}},
+		{id: stCongTT, name: "Cổng thông tin", p: func() pPr { p := para(""); p.before, p.after = 0, 0; return p }(), r: rPr{bold: true, size: 10}},
 		{id: stNgayDang, name: "Ngày đăng", p: func() pPr { p := para(""); p.before, p.after = 80, 0; return p }(), r: rPr{italic: true, size: 11}},
 		{id: stSapo, name: "Sapo", p: func() pPr { p := para(""); p.align, p.before, p.after = "both", 160, 0; return p }(), r: rPr{bold: true, size: 13}},
 		{id: stNoiDungTin, name: "Nội dung tin", p: func() pPr {
@@ -180,7 +190,8 @@ func stylesXML(font string, bodyLine int, body float64) string {
 		`<w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:left w:val="single" w:sz="4" w:space="0" w:color="auto"/>`+
 		`<w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:right w:val="single" w:sz="4" w:space="0" w:color="auto"/>`+
 		`<w:insideH w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders>`+
-		`<w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="28" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`, tblLuoi)
+		`<w:tblCellMar><w:top w:w="%d" w:type="dxa"/><w:left w:w="%d" w:type="dxa"/><w:bottom w:w="%d" w:type="dxa"/><w:right w:w="%d" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`,
+		tblLuoi, tw(pdf.TablePaddingY), tw(pdf.TablePaddingX), tw(pdf.TablePaddingY), tw(pdf.TablePaddingX))
 	b.WriteString("</w:styles>")
 	return b.String()
 }

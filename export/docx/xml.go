@@ -54,8 +54,9 @@ type pPr struct {
 	align      string // "left", "center", "right", "both"
 	left       int    // indent, twips
 	right      int
-	firstLine  int // > 0 first-line indent, < 0 hanging
-	before     int // spacing, twips; -1 leaves the style's
+	firstLine  int  // > 0 first-line indent, < 0 hanging
+	noIndent   bool // write a zero first-line indent (over the style's)
+	before     int  // spacing, twips; -1 leaves the style's
 	after      int
 	line       int    // twips (exact) or 240ths (auto); 0 leaves the style's
 	lineRule   string // "exact", "auto", "atLeast"
@@ -113,7 +114,7 @@ func (p pPr) xml() string {
 		}
 		b.WriteString("/>")
 	}
-	if p.left != 0 || p.right != 0 || p.firstLine != 0 {
+	if p.left != 0 || p.right != 0 || p.firstLine != 0 || p.noIndent {
 		b.WriteString("<w:ind")
 		if p.left != 0 {
 			fmt.Fprintf(&b, ` w:left="%d"`, p.left)
@@ -126,6 +127,8 @@ func (p pPr) xml() string {
 			fmt.Fprintf(&b, ` w:firstLine="%d"`, p.firstLine)
 		case p.firstLine < 0:
 			fmt.Fprintf(&b, ` w:hanging="%d"`, -p.firstLine)
+		case p.noIndent:
+			b.WriteString(` w:firstLine="0"`)
 		}
 		b.WriteString("/>")
 	}
@@ -162,14 +165,15 @@ func (r rPr) xml() string {
 	if r.italic {
 		b.WriteString("<w:i/><w:iCs/>")
 	}
-	if r.border {
-		b.WriteString(`<w:bdr w:val="single" w:sz="8" w:space="1" w:color="auto"/>`)
-	}
+	// The order of CT_RPr: b, i, color, sz, bdr.
 	if r.color != "" {
 		fmt.Fprintf(&b, `<w:color w:val="%s"/>`, r.color)
 	}
 	if r.size > 0 {
 		fmt.Fprintf(&b, `<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, halfPt(r.size), halfPt(r.size))
+	}
+	if r.border {
+		b.WriteString(`<w:bdr w:val="single" w:sz="8" w:space="1" w:color="auto"/>`)
 	}
 	b.WriteString("</w:rPr>")
 	return b.String()

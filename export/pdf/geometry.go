@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"bientap/export/fonts"
+	"bientap/model/doc"
 )
 
 // Geometry is the page of the Decree-30 layout for other outputs that must
@@ -98,3 +99,49 @@ func (g *Geometry) AddressIndent(label string, lines []string) float64 {
 func addressIndent(labW, widest, w float64) float64 {
 	return min(max(0, (w-labW-widest)/2), w*0.35)
 }
+
+// CentredLines are s broken as the PDF breaks a centred line of size pt
+// to width mm: balanced lines of even length, each returned as its text.
+func (g *Geometry) CentredLines(s string, bold bool, size, width float64) []string {
+	sp := g.e.plain(s, fonts.Of(bold, false))
+	if len(sp) == 0 {
+		return nil
+	}
+	var out []string
+	for _, ln := range g.e.balancedLines(g.e.words(sp, size), width, size) {
+		ws := make([]string, len(ln.words))
+		for i, w := range ln.words {
+			ws[i] = w.text()
+		}
+		out = append(out, strings.Join(ws, " "))
+	}
+	return out
+}
+
+// TableColumns are the widths (mm) the PDF gives the columns of a body
+// table set at size pt in width mm: sized to their content, the header row
+// bold.
+func (g *Geometry) TableColumns(b doc.Block, width, size float64) []float64 {
+	e := g.e
+	ncol := 0
+	rows := make([][][]span, len(b.Rows))
+	for i, row := range b.Rows {
+		ncol = max(ncol, len(row))
+		rows[i] = make([][]span, len(row))
+		for j, c := range row {
+			sp := e.spans(c.Runs)
+			if b.Header && i == 0 {
+				sp = withFace(sp, bold)
+			}
+			rows[i][j] = sp
+		}
+	}
+	if ncol == 0 {
+		return nil
+	}
+	return e.columnWidths(rows, ncol, width, size)
+}
+
+// TablePadding is the space inside a body table's cells (mm), across and
+// down.
+const TablePaddingX, TablePaddingY = cellPadX, cellPadY
