@@ -271,3 +271,7 @@ func WriteFile(path string, export func(io.Writer) (Result, error)) (Result, err
 	})
 	return res, err
 }
+
+// MailSubject is the subject of r's mail: the title, with số and ký hiệu
+// in front for a document.
+func MailSubject(r *model.Record) string { return mail.SubjectText(r) }

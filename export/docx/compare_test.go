@@ -3,6 +3,7 @@ package docx
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -82,6 +83,15 @@ func TestLibreOfficeLaysOutAsPDF(t *testing.T) {
 		names, docs = append(names, name), append(docs, path)
 	}
 	convert(t, docs...)
+	// LibreOffice must set Times New Roman in its metric twin: with the old
+	// Liberation 1 (no Vietnamese) it falls back to DejaVu letter by letter.
+	if out, err := exec.Command(tool(t, "pdffonts"), filepath.Join(dir, names[0]+".pdf")).Output(); err == nil {
+		for _, l := range strings.Split(string(out), "\n")[2:] {
+			if f := strings.Fields(l); len(f) > 0 && !strings.Contains(f[0], "LiberationSerif") && !strings.Contains(f[0], "TimesNewRoman") {
+				t.Fatalf("LibreOffice used %s for Times New Roman: install Liberation Serif 2 (Debian: fonts-liberation2)", f[0])
+			}
+		}
+	}
 	if out := os.Getenv("BIENTAP_DOCX_OUT"); out != "" {
 		for _, n := range names {
 			for _, f := range []string{n + ".docx", n + ".pdf", n + "-pdf.pdf"} {

@@ -19,6 +19,7 @@ import (
 // and export with bientap) and doc.fodt, the same text as a LibreOffice
 // Writer document with the same page, font, sizes and paragraph settings.
 func TestWriteBenchInputs(t *testing.T) {
+	t.Parallel()
 	out := os.Getenv("BIENTAP_BENCH_OUT")
 	if out == "" {
 		t.Skip("BIENTAP_BENCH_OUT not set")

@@ -10,6 +10,7 @@ import (
 
 // TestEdgeCases: odd records still give a readable PDF with their text.
 func TestEdgeCases(t *testing.T) {
+	t.Parallel()
 	wide := "|" + strings.Repeat(" cột |", 15) + "\n|" + strings.Repeat("---|", 15) + "\n|" + strings.Repeat(" Phòng Hành chính - Tổ chức |", 15)
 	tests := []struct {
 		name string

@@ -12,6 +12,7 @@ import (
 // TestWriteSamples writes the sample PDFs to $BIENTAP_PDF_OUT for looking at
 // them (pdftoppm); without the variable it only checks they build.
 func TestWriteSamples(t *testing.T) {
+	t.Parallel()
 	out := os.Getenv("BIENTAP_PDF_OUT")
 	samples := map[string]*model.Record{
 		"thongbao": thongBao(), "congvan": congVan(), "quyetdinh": quyetDinh(),
@@ -38,6 +39,7 @@ func TestWriteSamples(t *testing.T) {
 
 // TestWriteRegisterSamples writes sample registers to $BIENTAP_PDF_OUT.
 func TestWriteRegisterSamples(t *testing.T) {
+	t.Parallel()
 	out := os.Getenv("BIENTAP_PDF_OUT")
 	if out == "" {
 		t.Skip("BIENTAP_PDF_OUT not set")

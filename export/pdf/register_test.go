@@ -31,6 +31,7 @@ func registerRecords(n int) []*model.Record {
 // a Số column that holds "03/UBND-VX" on one line, and page numbers
 // counted within the book.
 func TestRegister(t *testing.T) {
+	t.Parallel()
 	recs := registerRecords(60) // Văn phòng: TB-VP, VP, QĐ-VP, KH-VP
 	for i, sign := range []string{"QĐ-UBND", "UBND-VX", "QĐ-UBND", "UBND-VX", "UBND-VX"} {
 		r := baseDoc(model.KindQuyetDinh)
@@ -146,6 +147,7 @@ func TestRegister(t *testing.T) {
 }
 
 func TestRegisterEmpty(t *testing.T) {
+	t.Parallel()
 	var b bytes.Buffer
 	res, err := Register(&b, 2023, nil, Options{})
 	if err != nil || res.Pages != 1 {
@@ -157,6 +159,7 @@ func TestRegisterEmpty(t *testing.T) {
 }
 
 func TestNewsList(t *testing.T) {
+	t.Parallel()
 	var recs []*model.Record
 	for i := 1; i <= 45; i++ {
 		r := newsItem()
