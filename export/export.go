@@ -174,18 +174,24 @@ func PDF(w io.Writer, r *model.Record, o Options) (Result, error) {
 // Docx writes r as a Word file: a document in the Decree-30 layout the PDF
 // has (header table, rules, page numbers from page 2, Nơi nhận beside the
 // signature), a news item as a plain article.
+//
+// The file names the decree's Times New Roman whichever family the PDFs
+// embed: Liberation Serif is its metric twin for PDFs, while a Word file
+// takes its fonts from the machine that opens it (Windows has Times New
+// Roman; LibreOffice without it uses Liberation Serif, which the file names
+// as the alternative).
 func Docx(w io.Writer, r *model.Record, o Options) (Result, error) {
-	f, err := o.family()
-	if err != nil {
+	if _, err := o.family(); err != nil {
 		return Result{}, err
 	}
 	s := o.Settings
+	const font = "Times New Roman"
 	res, err := docx.Write(w, r, docx.Options{
-		Font: f.String(), Document: o.document(r), Header: o.HeaderOptions(r),
+		Font: font, Document: o.document(r), Header: o.HeaderOptions(r),
 		MarginTop: s.MarginTop, MarginBottom: s.MarginBottom, MarginLeft: s.MarginLeft, MarginRight: s.MarginRight,
 		LineSpacing: s.LineSpacing, PortalName: s.PortalName,
 	})
-	return Result{Font: f.String(), Warnings: res.Warnings}, err
+	return Result{Font: font, Warnings: res.Warnings}, err
 }
 
 // HTML renders r for the portal (see htmlexport): the page, its pictures

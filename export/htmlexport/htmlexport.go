@@ -39,6 +39,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -271,13 +272,7 @@ func (w *writer) documentFoot(h decree.Header) {
 
 // nonEmpty returns the non-empty strings among ss.
 func nonEmpty(ss ...string) []string {
-	var out []string
-	for _, s := range ss {
-		if s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
+	return slices.DeleteFunc(ss, func(s string) bool { return s == "" })
 }
 
 // figure writes a picture with its caption; a picture the record lacks
@@ -438,7 +433,7 @@ type Written struct {
 func (p *Page) WriteDir(dir string) (Written, error) {
 	var out Written
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return out, fmt.Errorf("không tạo được thư mục %s: %v", dir, err)
+		return out, atomicfile.Describe(err, filepath.Join(dir, p.Slug+".html"))
 	}
 	out.HTML = filepath.Join(dir, p.Slug+".html")
 	if err := writeFile(out.HTML, p.Document()); err != nil {
@@ -453,7 +448,7 @@ func (p *Page) WriteDir(dir string) (Written, error) {
 	}
 	var zb bytes.Buffer
 	if err := p.WriteZip(&zb); err != nil {
-		return out, fmt.Errorf("không tạo được tệp nén: %v", err)
+		return out, fmt.Errorf("không tạo được tệp nén: %w", err)
 	}
 	out.Zip = filepath.Join(dir, p.Slug+".zip")
 	if err := writeFile(out.Zip, zb.Bytes()); err != nil {

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"cmp"
 	"io"
 	"strings"
 
@@ -71,7 +72,7 @@ func Document(w io.Writer, r *model.Record, opt Options) (Result, error) {
 	l.lay()
 	return e.render(w, meta{
 		title:    h.Title,
-		author:   firstNonEmpty(strings.Join(h.Agency, " "), oneLine(opt.Agency)),
+		author:   cmp.Or(strings.Join(h.Agency, " "), strings.TrimSpace(oneLine(opt.Agency))),
 		subject:  r.Summary,
 		keywords: strings.Join(nonEmpty(r.Kind.Label(), h.NumberSign, r.Category), ", "),
 		date:     r.Updated,
@@ -425,16 +426,6 @@ func (e *engine) draftMarks(h decree.Header, left, right, top float64) {
 			p.ops = append(p.ops, op{kind: opText, x: right - nw, y: boxTop + bh + 3.3, w: nw, text: note, face: italic, size: szDraftNote})
 		}
 	}
-}
-
-// firstNonEmpty returns the first argument that is not blank.
-func firstNonEmpty(ss ...string) string {
-	for _, s := range ss {
-		if strings.TrimSpace(s) != "" {
-			return s
-		}
-	}
-	return ""
 }
 
 // oneLine joins the lines of s with spaces.

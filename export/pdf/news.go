@@ -1,7 +1,9 @@
 package pdf
 
 import (
+	"cmp"
 	"io"
+	"slices"
 	"strings"
 
 	"bientap/model"
@@ -40,7 +42,7 @@ func News(w io.Writer, r *model.Record, opt Options) (Result, error) {
 	var us []unit
 
 	// Header line: portal or agency on the left, category on the right.
-	portal := strings.TrimSpace(firstNonEmpty(opt.PortalName, oneLine(r.Agency), opt.Agency))
+	portal := cmp.Or(strings.TrimSpace(opt.PortalName), strings.TrimSpace(oneLine(r.Agency)), strings.TrimSpace(opt.Agency))
 	cat := strings.TrimSpace(e.clean(r.Category))
 	var hops []op
 	hb := ascent * nsHeader * ptMM
@@ -62,7 +64,7 @@ func News(w io.Writer, r *model.Record, opt Options) (Result, error) {
 		us = append(us, e.para(e.plain(vntext.NewsDate(r.Date), italic), left, tw, 0, lineHeight(nsDate, 1), nsDate, 'L', 4)...)
 	}
 	// Title.
-	title := firstNonEmpty(r.Title, r.Summary)
+	title := cmp.Or(strings.TrimSpace(r.Title), strings.TrimSpace(r.Summary))
 	// The title fills the width, as the portal shows it (not balanced into
 	// narrow lines).
 	tl := e.breakLines(e.words(e.plain(title, bold), nsTitle), tw, tw, nsTitle)
@@ -94,7 +96,7 @@ func News(w io.Writer, r *model.Record, opt Options) (Result, error) {
 	}
 	us = append(us, bu...)
 	// Byline.
-	author := strings.TrimSpace(firstNonEmpty(r.Author, model.DefaultAuthor))
+	author := cmp.Or(strings.TrimSpace(r.Author), model.DefaultAuthor)
 	us = append(us, e.para(e.plain(author, bold), left, tw, 0, lineHeight(nsBody, nsSpacing), nsBody, 'R', 4)...)
 	fl.place(us)
 
@@ -116,7 +118,7 @@ func News(w io.Writer, r *model.Record, opt Options) (Result, error) {
 	e.draftMarks(decree.Of(r, opt.headerOptions()), left, right, newsTop)
 	return e.render(w, meta{
 		title:    title,
-		author:   firstNonEmpty(portal, author),
+		author:   cmp.Or(portal, author),
 		subject:  r.Summary,
 		keywords: strings.TrimSpace(strings.Join(nonEmpty(cat, "tin bài"), ", ")),
 		date:     r.Updated,
@@ -125,11 +127,5 @@ func News(w io.Writer, r *model.Record, opt Options) (Result, error) {
 
 // nonEmpty returns the non-blank strings among ss.
 func nonEmpty(ss ...string) []string {
-	var out []string
-	for _, s := range ss {
-		if strings.TrimSpace(s) != "" {
-			out = append(out, s)
-		}
-	}
-	return out
+	return slices.DeleteFunc(ss, func(s string) bool { return strings.TrimSpace(s) == "" })
 }

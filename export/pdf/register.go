@@ -117,7 +117,7 @@ func Register(w io.Writer, year int, recs []*model.Record, opt Options) (Result,
 	}
 	return e.render(w, meta{
 		title:    "Sổ đăng ký văn bản đi năm " + strconv.Itoa(year),
-		author:   firstNonEmpty(firstBookAgency(bs), oneLine(opt.Agency)),
+		author:   cmp.Or(firstBookAgency(bs), strings.TrimSpace(oneLine(opt.Agency))),
 		subject:  "Sổ đăng ký văn bản đi",
 		keywords: "sổ đăng ký văn bản đi, " + strconv.Itoa(year),
 		date:     latest(recs),
@@ -255,7 +255,7 @@ func NewsList(w io.Writer, from, to time.Time, recs []*model.Record, opt Options
 	tw := right - left
 	fl := e.newFlow(regTop, e.pageH-regBottom)
 	var us []unit
-	if p := strings.TrimSpace(firstNonEmpty(opt.PortalName, opt.Agency)); p != "" {
+	if p := cmp.Or(strings.TrimSpace(opt.PortalName), strings.TrimSpace(opt.Agency)); p != "" {
 		us = append(us, e.para(e.plain(strings.ToUpper(p), bold), left, tw, 0, lineHeight(12, 1.2), 12, 'C', 0)...)
 	}
 	us = append(us, e.para(e.plain("CÁC TIN ĐÃ ĐĂNG", bold), left, tw, 0, lineHeight(16, 1.2), 16, 'C', 3)...)
@@ -270,8 +270,8 @@ func NewsList(w io.Writer, from, to time.Time, recs []*model.Record, opt Options
 		for i, r := range recs {
 			rows = append(rows, [][]span{
 				e.plain(strconv.Itoa(i+1), regular), e.plain(dateOrBlank(r.Date), regular),
-				e.plain(firstNonEmpty(r.Title, r.Summary), regular), e.plain(r.Category, regular),
-				e.plain(firstNonEmpty(r.Author, model.DefaultAuthor), regular), e.plain(r.URL, regular),
+				e.plain(cmp.Or(strings.TrimSpace(r.Title), strings.TrimSpace(r.Summary)), regular), e.plain(r.Category, regular),
+				e.plain(cmp.Or(strings.TrimSpace(r.Author), model.DefaultAuthor), regular), e.plain(r.URL, regular),
 			})
 		}
 		widths := []float64{0.05, 0.09, 0.40, 0.14, 0.12, 0.20}
@@ -282,7 +282,7 @@ func NewsList(w io.Writer, from, to time.Time, recs []*model.Record, opt Options
 	e.numberPages(left, tw, regTop)
 	return e.render(w, meta{
 		title:    "Các tin đã đăng " + rangeText(from, to),
-		author:   strings.TrimSpace(firstNonEmpty(opt.PortalName, opt.Agency)),
+		author:   cmp.Or(strings.TrimSpace(opt.PortalName), strings.TrimSpace(opt.Agency)),
 		subject:  "Các tin đã đăng",
 		keywords: "tin bài, các tin đã đăng",
 		date:     latest(recs),
