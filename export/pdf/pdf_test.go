@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"strings"
 	"sync"
@@ -14,21 +15,24 @@ import (
 	"bientap/model/doc"
 )
 
-// export runs the layout the record's kind calls for.
+// export runs the layout the record's kind calls for (the tests' one copy
+// of the choice package export makes for the program).
 func export(t testing.TB, r *model.Record, opt Options) ([]byte, Result) {
 	t.Helper()
 	var b bytes.Buffer
-	var res Result
-	var err error
-	if r.Kind == model.KindNews {
-		res, err = News(&b, r, opt)
-	} else {
-		res, err = Document(&b, r, opt)
-	}
+	res, err := layout(&b, r, opt)
 	if err != nil {
 		t.Fatalf("export: %v", err)
 	}
 	return b.Bytes(), res
+}
+
+// layout writes the news print view for news, the document otherwise.
+func layout(w io.Writer, r *model.Record, opt Options) (Result, error) {
+	if r.Kind == model.KindNews {
+		return News(w, r, opt)
+	}
+	return Document(w, r, opt)
 }
 
 // bodyWords lists the words of a body as the reader should find them.
@@ -291,11 +295,7 @@ func TestDeterministic(t *testing.T) {
 			go func() {
 				defer wg.Done()
 				var b bytes.Buffer
-				if r.Kind == model.KindNews {
-					News(&b, r.Clone(), Options{})
-				} else {
-					Document(&b, r.Clone(), Options{})
-				}
+				layout(&b, r.Clone(), Options{})
 				outs[i] = b.Bytes()
 			}()
 		}
