@@ -22,6 +22,7 @@ func comparable() map[string]*model.Record {
 	return map[string]*model.Record{
 		"thong-bao": samples.ThongBao(), "cong-van": samples.CongVan(), "quyet-dinh": samples.QuyetDinh(),
 		"cong-dien": samples.CongDien(), "giay-moi": samples.GiayMoi(), "ke-hoach": samples.KeHoach(), "du-thao": draft,
+		"le-rong": samples.KeHoach(),
 	}
 }
 
@@ -70,13 +71,19 @@ func TestLibreOfficeLaysOutAsPDF(t *testing.T) {
 	var names, docs []string
 	for name, r := range recs {
 		var b bytes.Buffer
-		if _, err := Write(&b, r, Options{Document: true}); err != nil {
+		o, po := Options{Document: true}, pdf.Options{}
+		if name == "le-rong" {
+			// The settings' page: other margins and line spacing.
+			o.MarginTop, o.MarginLeft, o.MarginRight, o.LineSpacing = 25, 35, 15, 1.5
+			po.MarginTop, po.MarginLeft, po.MarginRight, po.LineSpacing = 25, 35, 15, 1.5
+		}
+		if _, err := Write(&b, r, o); err != nil {
 			t.Fatal(err)
 		}
 		path := filepath.Join(dir, name+".docx")
 		os.WriteFile(path, b.Bytes(), 0o644)
 		b.Reset()
-		if _, err := pdf.Document(&b, r, pdf.Options{}); err != nil {
+		if _, err := pdf.Document(&b, r, po); err != nil {
 			t.Fatal(err)
 		}
 		os.WriteFile(filepath.Join(dir, name+"-pdf.pdf"), b.Bytes(), 0o644)

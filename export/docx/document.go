@@ -255,12 +255,20 @@ func (d *docWriter) kindBlock() string {
 	return b.String()
 }
 
-// firstGap is the space before the first paragraph after the header block
-// (mm from the rule, as the PDF's 1 + 6 mm), for a line of height lh.
-func (d *docWriter) firstGap(gap float64) int {
+// firstGap is the space before the first paragraph after the header
+// block (afterRule) or after the addressees, whose line is set at the body's exact height, so that its baseline
+// falls where the PDF's does: the PDF leaves 1 mm after the rule and gap mm
+// before the line and centres the text in its line; LibreOffice and Word
+// put an exact line's extra height above the text. (Calibrated against
+// LibreOffice: TestLibreOfficeLaysOutAsPDF.)
+func (d *docWriter) firstGap(gap float64, afterRule bool) int {
 	lh := pdf.Single * pdf.SizeBody * ptMM * d.g.LineSpacing
-	// The PDF centres the text in its line; Word puts the extra at the top.
-	return tw(gap + 1 - 1*ptMM + (lh-pdf.Single*pdf.SizeBody*ptMM)/2 - (lh - pdf.Single*pdf.SizeBody*ptMM))
+	extra := lh - pdf.Single*pdf.SizeBody*ptMM
+	if afterRule {
+		const ruleHeight = 1 * ptMM // the rule paragraph's own line
+		gap += 1 - ruleHeight
+	}
+	return tw(gap - extra/2)
 }
 
 // address is ô 9a: "Kính gửi:" and the addressees, or a công điện's
@@ -274,7 +282,7 @@ func (d *docWriter) address() string {
 	first := true
 	gap := func(p *pPr) {
 		if first {
-			p.before = d.firstGap(6)
+			p.before = d.firstGap(6, true)
 			first = false
 		}
 	}
@@ -375,11 +383,11 @@ func (d *docWriter) docBody(dd doc.Document, afterAddress bool) string {
 			}
 		}
 		if first {
-			gap := 6.0
 			if afterAddress {
-				gap = 4 - 1
+				p.before = d.firstGap(4, false)
+			} else {
+				p.before = d.firstGap(6, true)
 			}
-			p.before = d.firstGap(gap)
 			first = false
 		}
 		flush()

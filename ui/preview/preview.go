@@ -324,9 +324,8 @@ func draftMark(h decree.Header) fyne.CanvasObject {
 	return l
 }
 
-// rule is a short centred line under a header line, as long as the PDF's
-// in proportion to the text: frac of the text's width, at least minFrac
-// of the column.
+// rule is a short centred line under a header line, frac of the text's
+// width (as the PDF's: half of a short agency name, the whole Tiêu ngữ).
 func rule(text string, style fyne.TextStyle, frac float32) fyne.CanvasObject {
 	w := fyne.MeasureText(text, theme.TextSize(), style).Width * frac
 	line := canvas.NewRectangle(theme.Color(theme.ColorNameForeground))
