@@ -44,7 +44,13 @@ func (d *docWriter) document() string {
 	body := d.docBody(doc.Parse(r.Body), addr != "")
 	b.WriteString(body)
 	if h.HasFooter() {
+		if strings.HasSuffix(body, "</w:tbl>\n") {
+			b.WriteString(tinyParagraph) // two tables side by side would merge in Word
+		}
 		b.WriteString(d.footerTable())
+	}
+	if strings.HasSuffix(b.String(), "</w:tbl>\n") {
+		b.WriteString(tinyParagraph) // Word keeps a paragraph after the last table
 	}
 	// Page numbers from page 2, centred in the top margin.
 	page := para(stSoTrang)
@@ -70,6 +76,14 @@ func (d *docWriter) document() string {
 		defID, firstID, tw(g.MarginTop), tw(g.MarginRight), tw(g.MarginBottom), tw(g.MarginLeft), tw(hdr), tw(g.MarginBottom/2))
 	return documentXML(b.String(), sect)
 }
+
+// tinyParagraph is an empty paragraph one point high, between two tables
+// and after the last one.
+var tinyParagraph = paragraph(func() pPr {
+	p := para("")
+	p.before, p.after, p.line, p.lineRule, p.markSize = 0, 0, 20, "exact", 1
+	return p
+}())
 
 // draftNote is the draft's revision and time under its mark.
 func (d *docWriter) draftNote() string {

@@ -128,6 +128,10 @@ func TestDocumentPackage(t *testing.T) {
 			t.Errorf("document.xml lacks %s", want)
 		}
 	}
+	// The body ends with a paragraph, as Word keeps it.
+	if !regexp.MustCompile(`</w:p>\s*<w:sectPr>`).MatchString(doc) {
+		t.Error("the body does not end with a paragraph")
+	}
 	// Two layout tables of two columns each: the header and the footer.
 	if n := strings.Count(doc, `<w:tblStyle w:val="KhongVien"/>`); n != 2 {
 		t.Errorf("%d borderless tables, want 2", n)
@@ -259,5 +263,20 @@ func TestOddText(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("text lacks %q:\n%s", want, got)
 		}
+	}
+}
+
+// TestTablesApart: a body ending with a table keeps a paragraph between it
+// and the signature table (Word would join adjacent tables).
+func TestTablesApart(t *testing.T) {
+	r := samples.ThongBao()
+	r.Body = "Chi tiết như sau:\n| STT | Nội dung |\n|---|---|\n| 1 | Trực Tết |"
+	parts, _ := unpack(t, r, Options{Document: true})
+	doc := string(parts["word/document.xml"])
+	if regexp.MustCompile(`</w:tbl>\s*<w:tbl>`).MatchString(doc) || strings.Count(doc, "<w:tbl>") != 3 {
+		t.Errorf("tables side by side or missing: %d tables", strings.Count(doc, "<w:tbl>"))
+	}
+	if !strings.Contains(doc, `<w:tblHeader/>`) {
+		t.Error("the table's header row does not repeat")
 	}
 }
