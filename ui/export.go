@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -269,17 +270,18 @@ func (u *mainUI) yearChoices() []string {
 	return ys
 }
 
-// onExportJSONL writes the whole archive as JSON Lines.
+// onExportJSONL writes the whole archive as JSON Lines, with the records
+// written as progress; Hủy stops it within a moment and leaves no file.
 func (u *mainUI) onExportJSONL() {
-	name := "bientap-" + time.Now().Format("2006-01-02") + ".jsonl"
+	name := "bientap-" + u.st.Clock().Now().Format("2006-01-02") + ".jsonl"
 	u.saveFileDialog("Xuất toàn bộ dữ liệu (JSONL)", name, []string{".jsonl"}, "exportDir", func(path string) {
 		st := u.st
 		var n int
-		u.runLong("Đang xuất dữ liệu", func(p progressFunc) (string, error) {
+		u.runLongCtx("Đang xuất dữ liệu", func(ctx context.Context, p progressFunc) (string, error) {
 			p(0, 0, "Đang ghi các bản ghi…")
 			return "", atomicfile.WriteFile(path, func(w io.Writer) error {
 				var err error
-				n, err = st.ExportJSONL(w)
+				n, err = st.ExportJSONL(ctx, w, storeProgress(p, "Đang ghi các bản ghi…"))
 				return err
 			})
 		}, func(_ string, err error) {
