@@ -165,6 +165,12 @@ func copyVerified(ctx context.Context, tmp string, src *sql.DB, progress Progres
 	}
 	err = copyDB(ctx, dst, src, progress)
 	if err == nil {
+		// The copied header says WAL, like its source; a copy is one
+		// self-contained file.
+		_, err = dst.ExecContext(ctx, "PRAGMA journal_mode=DELETE")
+		err = ctxOr(ctx, err)
+	}
+	if err == nil {
 		err = verify(ctx, dst)
 	}
 	if cerr := dst.Close(); err == nil {

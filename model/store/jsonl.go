@@ -66,7 +66,7 @@ func (s *Store) ExportJSONL(ctx context.Context, w io.Writer, progress Progress)
 			return n, err
 		}
 		n++
-		if time.Since(last) > 50*time.Millisecond {
+		if n%64 == 0 || time.Since(last) > 50*time.Millisecond {
 			last = time.Now()
 			report(progress, int64(n), total)
 		}
@@ -180,19 +180,11 @@ func (s *Store) importBatch(ctx context.Context, tx *wtx, recs []*model.Record, 
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		id, weak, err := sameRecord(tx, r)
+		old, same, err := sameRecord(tx, r)
 		if err != nil {
 			return err
 		}
-		var old *model.Record
-		same := false
-		if id != 0 {
-			if old, err = getTx(tx, id); err != nil {
-				return err
-			}
-			same = old != nil && len(model.Diff(old, r)) == 0
-		}
-		if id == 0 || old == nil || (weak && !same) {
+		if old == nil {
 			if err := insertImported(tx, r, now); err != nil {
 				return err
 			}
@@ -200,12 +192,19 @@ func (s *Store) importBatch(ctx context.Context, tx *wtx, recs []*model.Record, 
 			fresh, freshFolds = append(fresh, r), append(freshFolds, folds[i])
 			continue
 		}
+		id := old.ID
 		switch {
 		case same:
 			res.Unchanged = append(res.Unchanged, id)
 		case !update:
 			res.Differing = append(res.Differing, id)
 		default:
+			// Index this batch's new records first: the one replaced may be
+			// among them (a record twice in the file).
+			if err := indexInOrder(tx, fresh, freshFolds); err != nil {
+				return err
+			}
+			fresh, freshFolds = fresh[:0], freshFolds[:0]
 			if err := replaceImported(tx, old, r, now); err != nil {
 				return fmt.Errorf("dòng %d: %w", lines[i], err)
 			}
@@ -215,40 +214,76 @@ func (s *Store) importBatch(ctx context.Context, tx *wtx, recs []*model.Record, 
 	return indexInOrder(tx, fresh, freshFolds)
 }
 
-// sameRecord finds the record of the archive that r is a copy of. An export
-// carries ids and creation times: the same id created at the same instant is
-// the same record. A record without an id is the same as the one with its
-// title and date (and creation time when it has one) outside the trash, as
-// in the other imports. A record whose id is taken by another record may
-// have been imported before under a new id: one with its title, date and
-// creation time counts only when identical (weak), so that two records that
-// merely share these are never merged. 0 when there is none.
-func sameRecord(tx *wtx, r *model.Record) (id int64, weak bool, err error) {
+// sameRecord finds the record of the archive that r is a copy of, and
+// returns it (nil when there is none). An export carries ids and creation
+// times: the same id created at the same instant is the same record. A
+// record without an id is the same as the one with its title and date (and
+// creation time when it has one) outside the trash, as in the other
+// imports. A record whose id is taken by another record may have been
+// imported before under a new id: a record with its title, date and creation
+// time counts only when identical, so that two records that merely share
+// these are never merged. same says the two are identical.
+func sameRecord(tx *wtx, r *model.Record) (old *model.Record, same bool, err error) {
 	if r.ID > 0 && !r.Created.IsZero() {
 		var created string
 		err := tx.QueryRow("SELECT created FROM records WHERE id = ?", r.ID).Scan(&created)
 		if errors.Is(err, sql.ErrNoRows) {
-			return 0, false, nil // a free id: a new record
+			return nil, false, nil // a free id: a new record
 		}
 		if err != nil {
-			return 0, false, err
+			return nil, false, err
 		}
 		if created == stamp(r.Created) {
-			return r.ID, false, nil
+			return compared(tx, r.ID, r)
 		}
 	}
 	date := r.Date.Format(model.ISODate)
-	if !r.Created.IsZero() {
-		err = tx.QueryRow("SELECT id FROM records WHERE date = ? AND title = ? AND created = ? ORDER BY id LIMIT 1",
-			date, r.Title, stamp(r.Created)).Scan(&id)
-	} else {
-		err = tx.QueryRow("SELECT id FROM records WHERE date = ? AND title = ? AND status != 'trash' ORDER BY id LIMIT 1",
+	if r.Created.IsZero() {
+		var id int64
+		err := tx.QueryRow("SELECT id FROM records WHERE date = ? AND title = ? AND status != 'trash' ORDER BY id LIMIT 1",
 			date, r.Title).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, false, nil
+		}
+		if err != nil {
+			return nil, false, err
+		}
+		return compared(tx, id, r)
 	}
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, false, nil
+	rows, err := tx.Query("SELECT id FROM records WHERE date = ? AND title = ? AND created = ? ORDER BY id",
+		date, r.Title, stamp(r.Created))
+	if err != nil {
+		return nil, false, err
 	}
-	return id, r.ID > 0, err
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, false, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, false, err
+	}
+	for _, id := range ids {
+		old, same, err := compared(tx, id, r)
+		if err != nil || same || (r.ID == 0 && old != nil) {
+			return old, same, err
+		}
+	}
+	return nil, false, nil
+}
+
+// compared loads record id and tells whether r is identical to it.
+func compared(tx *wtx, id int64, r *model.Record) (*model.Record, bool, error) {
+	old, err := getTx(tx, id)
+	if err != nil || old == nil {
+		return nil, false, err
+	}
+	return old, len(model.Diff(old, r)) == 0, nil
 }
 
 // replaceImported makes the file's version of a record its current content,

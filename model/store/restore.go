@@ -82,6 +82,9 @@ func (s *Store) prepareRestore(ctx context.Context, src, tmp string, progress Pr
 	if err != nil {
 		return err
 	}
+	if _, err := t.ExecContext(ctx, "PRAGMA journal_mode=DELETE"); err != nil {
+		return ctxOr(ctx, err)
+	}
 	var want, got, version int
 	if err := s.db.QueryRow("PRAGMA page_size").Scan(&want); err != nil {
 		return translate(err)
