@@ -162,7 +162,7 @@ func UnmarshalRecordJSON(data []byte, load ImageLoader) (*Record, error) {
 				return nil, fmt.Errorf("ảnh %d không có dữ liệu", i+1)
 			}
 			if im.Data, err = load(ji.SHA256); err != nil {
-				return nil, fmt.Errorf("ảnh %d: %v", i+1, err)
+				return nil, fmt.Errorf("ảnh %d: %w", i+1, err)
 			}
 		}
 		if len(im.Data) == 0 {

@@ -48,7 +48,7 @@ func (u *mainUI) onImportFolder() {
 func importableFiles(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("không đọc được thư mục %s: %v", dir, err)
+		return nil, fmt.Errorf("không đọc được thư mục %s (không có hoặc không có quyền đọc)", dir)
 	}
 	var out []string
 	for _, e := range entries {

@@ -92,7 +92,7 @@ func (s *Store) LoadSettings() (model.Settings, error) {
 		return st, translate(err)
 	}
 	if err := json.Unmarshal([]byte(v), &st); err != nil {
-		return model.DefaultSettings(), fmt.Errorf("cài đặt hỏng, dùng mặc định: %v", err)
+		return model.DefaultSettings(), wrapText(err, "cài đặt hỏng, dùng mặc định")
 	}
 	st.Clamp()
 	return st, nil

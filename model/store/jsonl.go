@@ -113,7 +113,7 @@ func (r ImportResult) Skipped() int { return len(r.Unchanged) + len(r.Differing)
 // importBatch bounds the records prepared (normalised, folded) at once: the
 // import's memory is one batch, whatever the size of the file.
 const (
-	importBatchRecords = 256
+	importBatchRecords = 2048
 	importBatchBytes   = 16 << 20
 )
 
