@@ -67,6 +67,7 @@ func importableFiles(dir string) ([]string, error) {
 type importSummary struct {
 	files, created, updated, skipped int
 	differing                        int      // JSONL records held in another version, left alone
+	stoppedIn                        string   // the file Hủy stopped (its records all rolled back)
 	failed                           []string // "name: why"
 	reports                          []string // report lines of a single file
 	firstID                          int64
@@ -112,6 +113,7 @@ func (u *mainUI) importFiles(paths []string) {
 				if err := importJSONLFile(ctx, st, path, sum, storeProgress(p, msg)); err != nil {
 					if errors.Is(err, context.Canceled) {
 						sum.files--
+						sum.stoppedIn = filepath.Base(path)
 						return "", err
 					}
 					sum.failed = append(sum.failed, filepath.Base(path)+": "+oneLine(err.Error()))
@@ -141,7 +143,14 @@ func (u *mainUI) importFiles(paths []string) {
 		u.list.loadFacets()
 		text := sum.text()
 		if err == errCancelled {
-			text = "Đã dừng nhập; tệp đang nhập dở không để lại gì. " + text
+			switch {
+			case sum.stoppedIn != "" && sum.files == 0:
+				text = "Đã dừng nhập " + sum.stoppedIn + ": dữ liệu giữ nguyên như trước khi nhập."
+			case sum.stoppedIn != "":
+				text = "Đã dừng nhập " + sum.stoppedIn + " (tệp này không để lại gì). Trước đó: " + text
+			default:
+				text = "Đã dừng nhập. " + text
+			}
 		} else if err != nil {
 			u.showError(err)
 			return

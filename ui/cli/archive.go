@@ -27,7 +27,7 @@ func interruptible() (context.Context, context.CancelFunc) {
 // stopped turns a cancelled context's error into the one-line message.
 func stopped(err error) error {
 	if errors.Is(err, context.Canceled) {
-		return errors.New("đã dừng theo yêu cầu (Ctrl+C); không có gì thay đổi")
+		return errors.New("đã dừng theo yêu cầu (Ctrl+C), không ghi gì")
 	}
 	return err
 }

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -68,11 +70,15 @@ func runImport(env *Env, args []string) error {
 		if err == nil {
 			continue
 		}
+		cancelled := errors.Is(err, context.Canceled)
 		if err = stopped(err); len(files) == 1 {
 			return fmt.Errorf("%s: %s", name, oneLine(err))
 		}
 		fmt.Fprintf(env.Stderr, "bientap import: %s: %s\n", name, oneLine(err))
 		t.failed++
+		if cancelled {
+			break // Ctrl+C stops the command: the files after it are not read
+		}
 	}
 	summary := fmt.Sprintf("Đã nhập %d bản ghi", t.created)
 	if t.updated > 0 {
@@ -118,8 +124,9 @@ func importOther(env *Env, st *store.Store, name string, opts importer.Options, 
 }
 
 // importJSONL streams a JSON Lines archive into the store, all or nothing;
-// records the archive already holds are recognised (see
-// store.ImportJSONL) and reported.
+// records the archive already holds are recognised (see store.ImportJSONL)
+// and reported. Ctrl+C stops it and the file leaves nothing (other imports
+// keep the default Ctrl+C, which ends the process).
 func importJSONL(env *Env, st *store.Store, name string, update, quiet bool, t *importTally) error {
 	ctx, cancel := interruptible()
 	defer cancel()
