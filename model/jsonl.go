@@ -116,7 +116,9 @@ func UnmarshalRecordJSON(data []byte, load ImageLoader) (*Record, error) {
 	if err := json.Unmarshal(data, &j); err != nil {
 		return nil, jsonError(err)
 	}
-	if err := j.controls(); err != nil {
+	// A NUL in an interchange file is refused; the store's own snapshots
+	// (load != nil) may hold one from before this rule: it is removed.
+	if err := j.controls(load == nil); err != nil {
 		return nil, err
 	}
 	r := &Record{
@@ -198,10 +200,10 @@ func UnmarshalRecordJSON(data []byte, load ImageLoader) (*Record, error) {
 	return r, nil
 }
 
-// controls refuses NUL characters in any text of the record (a sign of a
-// broken or binary file) and removes the other control characters, keeping
-// tabs and line ends.
-func (j *jsonRecord) controls() error {
+// controls removes control characters from every text of the record,
+// keeping tabs and line ends; with refuseNUL a NUL (a sign of a broken or
+// binary file) is an error instead.
+func (j *jsonRecord) controls(refuseNUL bool) error {
 	type field struct {
 		key string
 		p   *string
@@ -225,7 +227,7 @@ func (j *jsonRecord) controls() error {
 		fields = append(fields, field{"images", &im.Name}, field{"images", &im.Caption}, field{"images", &im.MediaType})
 	}
 	for _, f := range fields {
-		if strings.IndexByte(*f.p, 0) >= 0 {
+		if refuseNUL && strings.IndexByte(*f.p, 0) >= 0 {
 			return fmt.Errorf("khóa %q chứa ký tự NUL (\\u0000): tệp hỏng hoặc không phải văn bản", f.key)
 		}
 		*f.p = StripControls(*f.p)

@@ -135,3 +135,13 @@ func FuzzJSONL(f *testing.F) {
 		}
 	})
 }
+
+// TestSnapshotWithNULStillLoads: a revision stored before NULs were refused
+// still opens, without the NUL.
+func TestSnapshotWithNULStillLoads(t *testing.T) {
+	load := func(string) ([]byte, error) { return nil, errors.New("no images") }
+	r, err := UnmarshalRecordJSON([]byte(`{"kind":"news","title":"a\u0000b","date":"2026-01-01"}`), load)
+	if err != nil || r.Title != "ab" {
+		t.Fatalf("%+v %v", r, err)
+	}
+}
