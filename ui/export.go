@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -290,26 +291,31 @@ func (u *mainUI) yearChoices() []string {
 	return ys
 }
 
-// onExportJSONL writes the whole archive as JSON Lines.
+// onExportJSONL writes the whole archive as JSON Lines where the clerk
+// chooses.
 func (u *mainUI) onExportJSONL() {
-	name := "bientap-" + time.Now().Format("2006-01-02") + ".jsonl"
-	u.saveFileDialog("Xuất toàn bộ dữ liệu (JSONL)", name, []string{".jsonl"}, "exportDir", func(path string) {
-		st := u.st
-		var n int
-		u.runLong("Đang xuất dữ liệu", func(p progressFunc) (string, error) {
-			p(0, 0, "Đang ghi các bản ghi…")
-			return "", atomicfile.WriteFile(path, func(w io.Writer) error {
-				var err error
-				n, err = st.ExportJSONL(w)
-				return err
-			})
-		}, func(_ string, err error) {
-			if err != nil {
-				dropEmpty(path)
-				u.showError(err)
-				return
-			}
-			u.offerOpen("Đã xuất dữ liệu", fmt.Sprintf("Đã ghi %s bản ghi vào %s.", formatCount(n), path), nil, path)
+	name := "bientap-" + u.st.Clock().Now().Format("2006-01-02") + ".jsonl"
+	u.saveFileDialog("Xuất toàn bộ dữ liệu (JSONL)", name, []string{".jsonl"}, "exportDir", u.exportJSONLTo)
+}
+
+// exportJSONLTo writes the archive to path behind a progress dialog that
+// counts records; Hủy stops it within a moment and leaves no file.
+func (u *mainUI) exportJSONLTo(path string) {
+	st := u.st
+	var n int
+	u.runLongCtx("Đang xuất dữ liệu", func(ctx context.Context, p progressFunc) (string, error) {
+		p(0, 0, "Đang ghi các bản ghi…")
+		return "", atomicfile.WriteFile(path, func(w io.Writer) error {
+			var err error
+			n, err = st.ExportJSONL(ctx, w, storeProgress(p, "Đang ghi các bản ghi…"))
+			return err
 		})
+	}, func(_ string, err error) {
+		if err != nil {
+			dropEmpty(path)
+			u.showError(err)
+			return
+		}
+		u.offerOpen("Đã xuất dữ liệu", fmt.Sprintf("Đã ghi %s bản ghi vào %s.", formatCount(n), path), nil, path)
 	})
 }
