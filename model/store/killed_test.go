@@ -27,9 +27,15 @@ func TestKilledChild(t *testing.T) {
 		os.Exit(3)
 	}
 	w := bufio.NewWriter(os.Stdout)
+	slow := os.Getenv("BIENTAP_KILL_OP") == "restore"
 	progress := func(done, total int64) {
 		fmt.Fprintf(w, "%d %d\n", done, total)
 		w.Flush()
+		if slow {
+			// Give the parent time to kill before the next step: the
+			// step that reaches the total has already committed.
+			time.Sleep(200 * time.Millisecond)
+		}
 	}
 	switch os.Getenv("BIENTAP_KILL_OP") {
 	case "import":
@@ -60,7 +66,9 @@ func killDuring(t *testing.T, path, op string, after int64, env ...string) {
 	for sc.Scan() {
 		f := strings.Fields(sc.Text())
 		if len(f) == 2 {
-			if done, err := strconv.ParseInt(f[0], 10, 64); err == nil && done > after {
+			done, err1 := strconv.ParseInt(f[0], 10, 64)
+			total, err2 := strconv.ParseInt(f[1], 10, 64)
+			if err1 == nil && err2 == nil && done > after && (total <= 0 || done < total) {
 				cmd.Process.Signal(syscall.SIGKILL)
 				killed = true
 				break
