@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"bientap/model/imagecheck"
 	"bientap/model/vntext"
 )
 
@@ -112,12 +113,13 @@ func UnmarshalRecordJSON(data []byte, load ImageLoader) (*Record, error) {
 		return nil, errors.New("dữ liệu không phải UTF-8 hợp lệ")
 	}
 	var j jsonRecord
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&j); err != nil {
-		return nil, fmt.Errorf("JSON không hợp lệ: %v", err)
+	if err := json.Unmarshal(data, &j); err != nil {
+		return nil, jsonError(err)
 	}
-	if dec.More() {
-		return nil, errors.New("JSON không hợp lệ: thừa dữ liệu sau đối tượng")
+	// A NUL in an interchange file is refused; the store's own snapshots
+	// (load != nil) may hold one from before this rule: it is removed.
+	if err := j.controls(load == nil); err != nil {
+		return nil, err
 	}
 	r := &Record{
 		ID: j.ID, Title: clean(j.Title), Summary: vntext.CleanLines(j.Summary), Body: vntext.CleanLines(j.Body),
@@ -162,11 +164,20 @@ func UnmarshalRecordJSON(data []byte, load ImageLoader) (*Record, error) {
 				return nil, fmt.Errorf("ảnh %d không có dữ liệu", i+1)
 			}
 			if im.Data, err = load(ji.SHA256); err != nil {
-				return nil, fmt.Errorf("ảnh %d: %v", i+1, err)
+				return nil, fmt.Errorf("ảnh %d: %w", i+1, err)
 			}
 		}
 		if len(im.Data) == 0 {
 			return nil, fmt.Errorf("ảnh %d không có dữ liệu", i+1)
+		}
+		if len(ji.Data) > 0 {
+			// Data from outside (an interchange file) must really be a
+			// picture: SVG or HTML bytes never reach a page or an export.
+			info, err := imagecheck.Check(im.Data)
+			if err != nil {
+				return nil, fmt.Errorf("ảnh %d: %w", i+1, err)
+			}
+			im.MediaType = info.MediaType
 		}
 		if im.MediaType == "" {
 			im.MediaType = SniffImageType(im.Data)
@@ -177,26 +188,76 @@ func UnmarshalRecordJSON(data []byte, load ImageLoader) (*Record, error) {
 		r.Images = append(r.Images, im)
 	}
 	if j.Created != "" {
-		r.Created, _ = time.Parse(time.RFC3339Nano, j.Created)
+		if r.Created, err = time.Parse(time.RFC3339Nano, j.Created); err != nil {
+			return nil, fmt.Errorf("thời điểm \"created\" không hợp lệ %q (cần dạng RFC 3339, ví dụ 2026-01-02T08:30:00Z)", j.Created)
+		}
 	}
 	if j.Updated != "" {
-		r.Updated, _ = time.Parse(time.RFC3339Nano, j.Updated)
+		if r.Updated, err = time.Parse(time.RFC3339Nano, j.Updated); err != nil {
+			return nil, fmt.Errorf("thời điểm \"updated\" không hợp lệ %q (cần dạng RFC 3339, ví dụ 2026-01-02T08:30:00Z)", j.Updated)
+		}
 	}
 	return r, nil
 }
 
+// controls removes control characters from every text of the record,
+// keeping tabs and line ends; with refuseNUL a NUL (a sign of a broken or
+// binary file) is an error instead.
+func (j *jsonRecord) controls(refuseNUL bool) error {
+	type field struct {
+		key string
+		p   *string
+	}
+	fields := []field{
+		{"kind", &j.Kind}, {"title", &j.Title}, {"summary", &j.Summary}, {"body", &j.Body},
+		{"category", &j.Category}, {"author", &j.Author}, {"place", &j.Place}, {"date", &j.Date},
+		{"status", &j.Status}, {"number", &j.Number}, {"sign", &j.Sign}, {"urgency", &j.Urgency},
+		{"agency_parent", &j.AgencyParent}, {"agency", &j.Agency}, {"signer_authority", &j.SignerAuthority},
+		{"signer_position", &j.SignerPosition}, {"signer_name", &j.SignerName}, {"url", &j.URL},
+		{"created", &j.Created}, {"updated", &j.Updated},
+	}
+	for i := range j.To {
+		fields = append(fields, field{"to", &j.To[i]})
+	}
+	for i := range j.Recipients {
+		fields = append(fields, field{"recipients", &j.Recipients[i]})
+	}
+	for i := range j.Images {
+		im := &j.Images[i]
+		fields = append(fields, field{"images", &im.Name}, field{"images", &im.Caption}, field{"images", &im.MediaType})
+	}
+	for _, f := range fields {
+		if refuseNUL && strings.IndexByte(*f.p, 0) >= 0 {
+			return fmt.Errorf("khóa %q chứa ký tự NUL (\\u0000): tệp hỏng hoặc không phải văn bản", f.key)
+		}
+		*f.p = StripControls(*f.p)
+	}
+	return nil
+}
+
+// StripControls removes control characters (C0 other than tab and line
+// ends, DEL, C1) from s; s is returned as it is when it holds none.
+func StripControls(s string) string {
+	if strings.IndexFunc(s, isStrippedControl) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isStrippedControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isStrippedControl(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7F && r < 0xA0)
+}
+
 func clean(s string) string { return strings.TrimSpace(vntext.Clean(s)) }
 
-// SniffImageType returns "image/jpeg", "image/png" or "" for other data.
-func SniffImageType(data []byte) string {
-	switch {
-	case bytes.HasPrefix(data, []byte("\xFF\xD8\xFF")):
-		return "image/jpeg"
-	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
-		return "image/png"
-	}
-	return ""
-}
+// SniffImageType returns "image/jpeg", "image/png" or "" for other data,
+// from the signature only (imagecheck.Check tells whether the picture is good).
+func SniffImageType(data []byte) string { return imagecheck.Sniff(data) }
 
 // DefaultImageName names the i-th (0-based) image of a record: "anh-1.jpg".
 func DefaultImageName(i int, mediaType string) string {

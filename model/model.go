@@ -108,20 +108,6 @@ type Record struct {
 	Updated time.Time
 }
 
-// NumberSign is the "Số: 05/TB-UBND" value without the "Số:" prefix,
-// or "" when the record has no number.
-func (r *Record) NumberSign() string {
-	switch {
-	case r.Number == "" && r.Sign == "":
-		return ""
-	case r.Sign == "":
-		return r.Number
-	case r.Number == "":
-		return "/" + r.Sign
-	}
-	return r.Number + "/" + r.Sign
-}
-
 // FeaturedImage returns the record's first image, the one shown under the
 // title of a news item, or nil.
 func (r *Record) FeaturedImage() *Image {

@@ -34,18 +34,6 @@ func TestParseKindAndStatus(t *testing.T) {
 	}
 }
 
-func TestNumberSign(t *testing.T) {
-	tests := []struct{ number, sign, want string }{
-		{"05", "TB-UBND", "05/TB-UBND"}, {"", "", ""}, {"12", "", "12"}, {"", "UBND-VX", "/UBND-VX"},
-	}
-	for _, tt := range tests {
-		r := Record{Number: tt.number, Sign: tt.sign}
-		if got := r.NumberSign(); got != tt.want {
-			t.Errorf("NumberSign(%q, %q) = %q", tt.number, tt.sign, got)
-		}
-	}
-}
-
 func TestDiff(t *testing.T) {
 	a := &Record{Kind: KindNews, Title: "Tiêu đề", Body: "Đoạn 1\nĐoạn 2\nĐoạn 3", Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)}
 	b := a.Clone()

@@ -2,6 +2,7 @@ package resources_test
 
 import (
 	"bytes"
+	"context"
 	"path/filepath"
 	"testing"
 
@@ -15,7 +16,7 @@ import (
 // The sample records are well-formed, varied, and pass the editorial
 // checks without a single finding.
 func TestSampleRecords(t *testing.T) {
-	recs, err := store.ParseJSONL(bytes.NewReader(resources.Sample))
+	recs, err := model.ParseJSONL(bytes.NewReader(resources.Sample))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,8 +63,8 @@ func TestSampleRecords(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	ids, err := st.ImportJSONL(bytes.NewReader(resources.Sample))
-	if err != nil || len(ids) != len(recs) {
-		t.Fatalf("import: %v (%d ids)", err, len(ids))
+	res, err := st.ImportJSONL(context.Background(), bytes.NewReader(resources.Sample), store.ImportOptions{})
+	if err != nil || len(res.Created) != len(recs) {
+		t.Fatalf("import: %v (%d ids)", err, len(res.Created))
 	}
 }

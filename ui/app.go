@@ -175,6 +175,7 @@ func (u *mainUI) buildMenu() *fyne.MainMenu {
 		item("Lưu", key(fyne.KeyS, ctrl), u.onSave),
 		sep(),
 		item("In / Xuất PDF…", key(fyne.KeyP, ctrl), u.onExportPDF),
+		item("Xuất Word (.docx)…", nil, u.onExportDocx),
 		item("Xuất HTML…", nil, u.onExportHTML),
 		item("Sao chép HTML", nil, u.onCopyHTML),
 		item("Gửi thư…", nil, u.onMail),

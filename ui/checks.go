@@ -92,6 +92,8 @@ func findingPlace(f check.Finding) string {
 	switch f.Field {
 	case "Number":
 		return "Số văn bản"
+	case "Sign":
+		return "Ký hiệu"
 	case "Recipients":
 		return "Nơi nhận"
 	case "":
@@ -164,6 +166,8 @@ func (c *checksTab) goTo(f check.Finding) {
 	switch f.Field {
 	case "Number":
 		canvas.Focus(e.form.number)
+	case "Sign":
+		canvas.Focus(e.form.sign)
 	case "Recipients":
 		canvas.Focus(e.form.recipients)
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -81,7 +82,7 @@ func TestBackgroundWork(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if _, err := st.ImportJSONL(bytes.NewReader(resources.Sample)); err != nil {
+	if _, err := st.ImportJSONL(context.Background(), bytes.NewReader(resources.Sample), store.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	s := &lockedSched{}

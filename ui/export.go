@@ -1,7 +1,8 @@
 package ui
 
 import (
-	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -11,13 +12,16 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"bientap/export"
 	"bientap/export/atomicfile"
-	"bientap/export/htmlexport"
 	"bientap/export/mail"
-	"bientap/export/pdf"
 	"bientap/model"
 	"bientap/model/vntext"
 )
+
+// Every export below goes through package export, the one entry per output
+// the command line calls too; this file only asks where to write and shows
+// what came out.
 
 // exportRecord is the open record as the form shows it, ready to export.
 func (u *mainUI) exportRecord(what string) (*model.Record, bool) {
@@ -33,13 +37,13 @@ func (u *mainUI) exportRecord(what string) (*model.Record, bool) {
 	return r, true
 }
 
-// writePDF lays out r as its kind asks (news print view or Decree-30
-// document) into w.
-func writePDF(w io.Writer, r *model.Record, opt pdf.Options) (pdf.Result, error) {
-	if r.Kind == model.KindNews {
-		return pdf.News(w, r, opt)
+// exportOptions are the archive's settings for an export.
+func (u *mainUI) exportOptions() export.Options {
+	o := export.Options{Settings: u.settings}
+	if u.st != nil {
+		o.Archive = u.st
 	}
-	return pdf.Document(w, r, opt)
+	return o
 }
 
 // onExportPDF prints the open record to a PDF file (Ctrl+P).
@@ -55,15 +59,13 @@ func (u *mainUI) onExportPDF() {
 
 // exportPDFTo writes r's PDF to path behind a progress dialog.
 func (u *mainUI) exportPDFTo(r *model.Record, path string) {
-	opt := pdf.OptionsFrom(u.settings)
-	var res pdf.Result
+	opt := u.exportOptions()
+	var res export.Result
 	u.runLong("Đang xuất PDF", func(p progressFunc) (string, error) {
 		p(0, 0, "Đang dàn trang “"+recordLabel(r)+"”…")
-		return "", atomicfile.WriteFile(path, func(w io.Writer) error {
-			var err error
-			res, err = writePDF(w, r, opt)
-			return err
-		})
+		var err error
+		res, err = export.WriteFile(path, func(w io.Writer) (export.Result, error) { return export.PDF(w, r, opt) })
+		return "", err
 	}, func(_ string, err error) {
 		if err != nil {
 			dropEmpty(path)
@@ -75,14 +77,47 @@ func (u *mainUI) exportPDFTo(r *model.Record, path string) {
 	})
 }
 
+// onExportDocx writes the open record as a Word file: a Decree-30 document
+// laid out as its PDF, or a news article.
+func (u *mainUI) onExportDocx() {
+	r, ok := u.exportRecord("Xuất Word (.docx)")
+	if !ok {
+		return
+	}
+	u.saveFileDialog("Xuất Word (.docx)", vntext.SafeFileName(r.Title, "docx"), []string{".docx"}, "exportDir", func(path string) {
+		u.exportDocxTo(r, path)
+	})
+}
+
+// exportDocxTo writes r's .docx to path behind a progress dialog.
+func (u *mainUI) exportDocxTo(r *model.Record, path string) {
+	opt := u.exportOptions()
+	var res export.Result
+	u.runLong("Đang xuất Word", func(p progressFunc) (string, error) {
+		p(0, 0, "Đang soạn “"+recordLabel(r)+"”…")
+		var err error
+		res, err = export.WriteFile(path, func(w io.Writer) (export.Result, error) { return export.Docx(w, r, opt) })
+		return "", err
+	}, func(_ string, err error) {
+		if err != nil {
+			dropEmpty(path)
+			u.showError(err)
+			return
+		}
+		u.notify("Đã xuất " + filepath.Base(path))
+		u.offerOpen("Đã xuất Word", fmt.Sprintf("Đã ghi %s (phông %s), mở bằng Word hoặc LibreOffice để sửa tiếp.", path, res.Font), res.Warnings, path)
+	})
+}
+
 // onExportHTML writes the portal HTML, its pictures and a .zip to a folder.
 func (u *mainUI) onExportHTML() {
 	r, ok := u.exportRecord("Xuất HTML")
 	if !ok {
 		return
 	}
+	opt := u.exportOptions()
 	u.chooseFolder("Chọn thư mục để ghi trang HTML", "htmlDir", func(dir string) {
-		page := htmlexport.Build(r)
+		page := export.HTML(r, opt)
 		out, err := page.WriteDir(dir)
 		if err != nil {
 			u.showError(err)
@@ -101,7 +136,7 @@ func (u *mainUI) onCopyHTML() {
 	if !ok {
 		return
 	}
-	page := htmlexport.Build(r)
+	page := export.HTML(r, u.exportOptions())
 	u.app.Clipboard().SetContent(page.Fragment)
 	msg := "Đã chép HTML vào bộ nhớ tạm: dán vào ô nội dung của cổng thông tin."
 	if len(page.Images) > 0 {
@@ -117,18 +152,14 @@ func (u *mainUI) onMail() {
 	if !ok {
 		return
 	}
-	u.saveFileDialog("Lưu thư (.eml) để gửi", vntext.SafeFileName(r.Title, "eml"), []string{".eml"}, "mailDir", func(path string) {
-		opt := pdf.OptionsFrom(u.settings)
+	u.saveFileDialog("Lưu thư (.eml) để gửi", vntext.SafeFileName(mail.SubjectText(r), "eml"), []string{".eml"}, "mailDir", func(path string) {
+		opt := u.exportOptions()
+		var res export.Result
 		u.runLong("Đang soạn thư", func(p progressFunc) (string, error) {
-			p(0, 2, "Đang dàn trang PDF…")
-			var buf bytes.Buffer
-			if _, err := writePDF(&buf, r, opt); err != nil {
-				return "", err
-			}
-			p(1, 2, "Đang ghi thư…")
-			return "", atomicfile.WriteFile(path, func(w io.Writer) error {
-				return mail.Write(w, r, buf.Bytes(), mail.Options{Date: time.Now()})
-			})
+			p(0, 1, "Đang dàn trang PDF và ghi thư…")
+			var err error
+			res, err = export.WriteFile(path, func(w io.Writer) (export.Result, error) { return export.Mail(w, r, opt) })
+			return "", err
 		}, func(_ string, err error) {
 			if err != nil {
 				dropEmpty(path)
@@ -137,7 +168,7 @@ func (u *mainUI) onMail() {
 			}
 			u.notify("Đã ghi thư " + filepath.Base(path))
 			u.offerOpen("Đã soạn thư", fmt.Sprintf("Đã ghi %s, đính kèm %s. Mở tệp để gửi bằng chương trình thư.",
-				path, mail.AttachmentName(r.Title)), nil, path)
+				path, res.Attachment), res.Warnings, path)
 		})
 	})
 }
@@ -147,7 +178,7 @@ func (u *mainUI) onRegisterDocuments() {
 	years := u.yearChoices()
 	sel := widget.NewSelect(years, nil)
 	sel.SetSelectedIndex(0)
-	note := widget.NewLabel("Sổ gồm các văn bản đã duyệt hoặc đã đăng, có số, trong năm đã chọn.")
+	note := widget.NewLabel("Sổ gồm các văn bản đã duyệt hoặc đã đăng, có số, trong năm đã chọn; mỗi cơ quan ban hành và mỗi dãy số (ký hiệu) một quyển, có bìa riêng.")
 	note.Wrapping = fyne.TextWrapWord
 	content := container.New(fixedWidth{420}, container.NewVBox(widget.NewForm(widget.NewFormItem("Năm", sel)), note))
 	u.customDialog("Sổ văn bản đi", content, []dialogButton{
@@ -161,24 +192,16 @@ func (u *mainUI) onRegisterDocuments() {
 	})
 }
 
+// writeRegister writes the register of year to path behind a progress
+// dialog that can cancel it.
 func (u *mainUI) writeRegister(path string, year int) {
-	st, opt := u.st, pdf.OptionsFrom(u.settings)
-	var res pdf.Result
+	opt := u.exportOptions()
+	var res export.Result
 	u.runLong("Đang lập sổ văn bản đi", func(p progressFunc) (string, error) {
-		p(0, 3, fmt.Sprintf("Đang đọc văn bản năm %d…", year))
-		issued, err := st.OutgoingRegister(year)
-		if err != nil {
-			return "", err
-		}
-		if !p(1, 3, fmt.Sprintf("Đang dàn trang %d văn bản…", len(issued))) {
-			return "", errCancelled
-		}
-		err = atomicfile.WriteFile(path, func(w io.Writer) error {
-			var err error
-			res, err = pdf.Register(w, year, issued, opt)
-			return err
-		})
-		return fmt.Sprintf("%d văn bản", len(issued)), err
+		opt.Progress = p
+		var err error
+		res, err = export.WriteFile(path, func(w io.Writer) (export.Result, error) { return export.Register(w, year, opt) })
+		return fmt.Sprintf("%d văn bản", res.Count), cancelled(err)
 	}, func(summary string, err error) {
 		if err != nil {
 			dropEmpty(path)
@@ -187,6 +210,14 @@ func (u *mainUI) writeRegister(path string, year int) {
 		}
 		u.offerOpen("Đã lập sổ văn bản đi", fmt.Sprintf("Đã ghi %s: %s, %d trang.", path, summary, res.Pages), res.Warnings, path)
 	})
+}
+
+// cancelled turns the export's cancellation into the window's.
+func cancelled(err error) error {
+	if errors.Is(err, export.ErrCancelled) {
+		return errCancelled
+	}
+	return err
 }
 
 // onRegisterNews writes the list of news items published in a date range.
@@ -226,24 +257,15 @@ func (u *mainUI) onRegisterNews() {
 	})
 }
 
+// writeNewsList writes "Các tin đã đăng" from from to to into path.
 func (u *mainUI) writeNewsList(path string, from, to time.Time) {
-	st, opt := u.st, pdf.OptionsFrom(u.settings)
-	var res pdf.Result
+	opt := u.exportOptions()
+	var res export.Result
 	u.runLong("Đang lập danh sách tin đã đăng", func(p progressFunc) (string, error) {
-		p(0, 2, "Đang đọc các tin đã đăng…")
-		recs, err := st.PublishedNews(from, to)
-		if err != nil {
-			return "", err
-		}
-		if !p(1, 2, fmt.Sprintf("Đang dàn trang %d tin…", len(recs))) {
-			return "", errCancelled
-		}
-		err = atomicfile.WriteFile(path, func(w io.Writer) error {
-			var err error
-			res, err = pdf.NewsList(w, from, to, recs, opt)
-			return err
-		})
-		return fmt.Sprintf("%d tin", len(recs)), err
+		opt.Progress = p
+		var err error
+		res, err = export.WriteFile(path, func(w io.Writer) (export.Result, error) { return export.NewsList(w, from, to, opt) })
+		return fmt.Sprintf("%d tin", res.Count), cancelled(err)
 	}, func(summary string, err error) {
 		if err != nil {
 			dropEmpty(path)
@@ -269,26 +291,31 @@ func (u *mainUI) yearChoices() []string {
 	return ys
 }
 
-// onExportJSONL writes the whole archive as JSON Lines.
+// onExportJSONL writes the whole archive as JSON Lines where the clerk
+// chooses.
 func (u *mainUI) onExportJSONL() {
-	name := "bientap-" + time.Now().Format("2006-01-02") + ".jsonl"
-	u.saveFileDialog("Xuất toàn bộ dữ liệu (JSONL)", name, []string{".jsonl"}, "exportDir", func(path string) {
-		st := u.st
-		var n int
-		u.runLong("Đang xuất dữ liệu", func(p progressFunc) (string, error) {
-			p(0, 0, "Đang ghi các bản ghi…")
-			return "", atomicfile.WriteFile(path, func(w io.Writer) error {
-				var err error
-				n, err = st.ExportJSONL(w)
-				return err
-			})
-		}, func(_ string, err error) {
-			if err != nil {
-				dropEmpty(path)
-				u.showError(err)
-				return
-			}
-			u.offerOpen("Đã xuất dữ liệu", fmt.Sprintf("Đã ghi %s bản ghi vào %s.", formatCount(n), path), nil, path)
+	name := "bientap-" + u.st.Clock().Now().Format("2006-01-02") + ".jsonl"
+	u.saveFileDialog("Xuất toàn bộ dữ liệu (JSONL)", name, []string{".jsonl"}, "exportDir", u.exportJSONLTo)
+}
+
+// exportJSONLTo writes the archive to path behind a progress dialog that
+// counts records; Hủy stops it within a moment and leaves no file.
+func (u *mainUI) exportJSONLTo(path string) {
+	st := u.st
+	var n int
+	u.runLongCtx("Đang xuất dữ liệu", func(ctx context.Context, p progressFunc) (string, error) {
+		p(0, 0, "Đang ghi các bản ghi…")
+		return "", atomicfile.WriteFile(path, func(w io.Writer) error {
+			var err error
+			n, err = st.ExportJSONL(ctx, w, storeProgress(p, "Đang ghi các bản ghi…"))
+			return err
 		})
+	}, func(_ string, err error) {
+		if err != nil {
+			dropEmpty(path)
+			u.showError(err)
+			return
+		}
+		u.offerOpen("Đã xuất dữ liệu", fmt.Sprintf("Đã ghi %s bản ghi vào %s.", formatCount(n), path), nil, path)
 	})
 }

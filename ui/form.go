@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bientap/model"
+	"bientap/model/decree"
 	"bientap/model/vntext"
 	"bientap/ui/bodyedit"
 )
@@ -432,7 +433,7 @@ func (f *composeForm) checkDuplicate() {
 					refs = append(refs, fmt.Sprintf("#%d", id))
 				}
 				f.dupWarn.SetText(fmt.Sprintf("Số %s đã dùng trong năm %d (bản ghi %s). Kiểm tra lại hoặc bấm “Cấp số”.",
-					r.NumberSign(), r.Date.Year(), strings.Join(refs, ", ")))
+					decree.NumberSign(r.Number, r.Sign), r.Date.Year(), strings.Join(refs, ", ")))
 				f.dupWarn.Show()
 			})
 		})

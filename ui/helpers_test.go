@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -85,7 +86,7 @@ func newTestUI(t *testing.T, sample bool) *testUI {
 	}
 	t.Cleanup(func() { st.Close() })
 	if sample {
-		if _, err := st.ImportJSONL(bytes.NewReader(resources.Sample)); err != nil {
+		if _, err := st.ImportJSONL(context.Background(), bytes.NewReader(resources.Sample), store.ImportOptions{}); err != nil {
 			t.Fatal(err)
 		}
 	}

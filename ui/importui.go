@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,7 +13,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"bientap/model"
 	"bientap/model/importer"
+	"bientap/model/store"
 )
 
 // importExts are the file types "Nhập" reads.
@@ -44,7 +48,7 @@ func (u *mainUI) onImportFolder() {
 func importableFiles(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("không đọc được thư mục %s: %v", dir, err)
+		return nil, fmt.Errorf("không đọc được thư mục %s (không có hoặc không có quyền đọc)", dir)
 	}
 	var out []string
 	for _, e := range entries {
@@ -62,6 +66,8 @@ func importableFiles(dir string) ([]string, error) {
 // importSummary collects what an import of several files did.
 type importSummary struct {
 	files, created, updated, skipped int
+	differing                        int      // JSONL records held in another version, left alone
+	stoppedIn                        string   // the file Hủy stopped (its records all rolled back)
 	failed                           []string // "name: why"
 	reports                          []string // report lines of a single file
 	firstID                          int64
@@ -74,9 +80,12 @@ func (s *importSummary) text() string {
 		fmt.Fprintf(&b, ", %d cập nhật", s.updated)
 	}
 	if s.skipped > 0 {
-		fmt.Fprintf(&b, ", %d bỏ qua vì đã có (cùng tiêu đề và ngày)", s.skipped)
+		fmt.Fprintf(&b, ", %d bỏ qua vì đã có", s.skipped)
 	}
 	b.WriteString(".")
+	if s.differing > 0 {
+		fmt.Fprintf(&b, " Trong đó %d bản ghi đã có nhưng khác bản trong tệp: giữ nguyên bản trong kho.", s.differing)
+	}
 	if len(s.failed) > 0 {
 		fmt.Fprintf(&b, "\n\nKhông nhập được %d tệp:\n- %s", len(s.failed), strings.Join(s.failed, "\n- "))
 	}
@@ -86,18 +95,32 @@ func (s *importSummary) text() string {
 	return b.String()
 }
 
-// importFiles imports files one by one behind a progress dialog; Hủy stops
-// between two files (what was imported stays).
+// importFiles imports files one by one behind a progress dialog. A JSON
+// Lines archive streams into the store, all or nothing, with its bytes as
+// progress; Hủy stops it within a moment and leaves the archive as it was.
+// Files imported before Hủy stay.
 func (u *mainUI) importFiles(paths []string) {
 	st := u.st
 	sum := &importSummary{}
-	u.runLong("Đang nhập tệp", func(p progressFunc) (string, error) {
+	u.runLongCtx("Đang nhập tệp", func(ctx context.Context, p progressFunc) (string, error) {
 		for i, path := range paths {
-			if !p(i, len(paths), fmt.Sprintf("Đang nhập %s (%d/%d)…", filepath.Base(path), i+1, len(paths))) {
+			msg := fmt.Sprintf("Đang nhập %s (%d/%d)…", filepath.Base(path), i+1, len(paths))
+			if !p(i, len(paths), msg) {
 				return "", errCancelled
 			}
-			res, parsed, err := importer.ImportFile(st, path, importer.Options{})
 			sum.files++
+			if model.IsJSONLName(path) {
+				if err := importJSONLFile(ctx, st, path, sum, storeProgress(p, msg)); err != nil {
+					if errors.Is(err, context.Canceled) {
+						sum.files--
+						sum.stoppedIn = filepath.Base(path)
+						return "", err
+					}
+					sum.failed = append(sum.failed, filepath.Base(path)+": "+oneLine(err.Error()))
+				}
+				continue
+			}
+			res, parsed, err := importer.ImportFile(st, path, importer.Options{})
 			if err != nil {
 				sum.failed = append(sum.failed, filepath.Base(path)+": "+oneLine(err.Error()))
 				continue
@@ -120,7 +143,14 @@ func (u *mainUI) importFiles(paths []string) {
 		u.list.loadFacets()
 		text := sum.text()
 		if err == errCancelled {
-			text = "Đã dừng nhập. " + text
+			switch {
+			case sum.stoppedIn != "" && sum.files == 0:
+				text = "Đã dừng nhập " + sum.stoppedIn + ": dữ liệu giữ nguyên như trước khi nhập."
+			case sum.stoppedIn != "":
+				text = "Đã dừng nhập " + sum.stoppedIn + " (tệp này không để lại gì). Trước đó: " + text
+			default:
+				text = "Đã dừng nhập. " + text
+			}
 		} else if err != nil {
 			u.showError(err)
 			return
@@ -135,4 +165,21 @@ func (u *mainUI) importFiles(paths []string) {
 		}
 		u.customDialog("Kết quả nhập", container.NewVScroll(container.New(fixedWidth{520}, l)), buttons).d.Resize(fyne.NewSize(580, 420))
 	})
+}
+
+// importJSONLFile streams one JSON Lines archive into st and adds what it
+// did to sum.
+func importJSONLFile(ctx context.Context, st *store.Store, path string, sum *importSummary, progress store.Progress) error {
+	res, err := st.ImportJSONLFile(ctx, path, store.ImportOptions{Progress: progress})
+	if err != nil {
+		return err
+	}
+	sum.created += len(res.Created)
+	sum.updated += len(res.Updated)
+	sum.skipped += res.Skipped()
+	sum.differing += len(res.Differing)
+	if sum.firstID == 0 && len(res.Created) > 0 {
+		sum.firstID = res.Created[0]
+	}
+	return nil
 }

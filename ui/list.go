@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bientap/model"
+	"bientap/model/decree"
 	"bientap/model/store"
 	"bientap/model/vntext"
 )
@@ -179,7 +180,7 @@ func (l *listPanel) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 func itemMeta(it store.Item, searching bool) string {
 	parts := []string{vntext.ListDate(it.Date), it.Kind.Label(), it.Status.Label()}
 	if it.Number != "" { // a draft not yet numbered shows no "Số"
-		parts = append(parts, "Số "+(&model.Record{Number: it.Number, Sign: it.Sign}).NumberSign())
+		parts = append(parts, "Số "+decree.NumberSign(it.Number, it.Sign))
 	}
 	s := strings.Join(parts, " · ")
 	if searching && it.Snippet != "" {

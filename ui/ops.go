@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"net/url"
 	"os"
@@ -25,8 +26,17 @@ var errCancelled = errors.New("đã dừng theo yêu cầu")
 type progressFunc func(done, total int, msg string) bool
 
 // runLong runs work off the UI goroutine behind a progress dialog with a
-// Hủy button; done runs on the UI goroutine with work's result.
+// Hủy button; done runs on the UI goroutine with work's result. Work learns
+// of Hủy from its progress function's answer.
 func (u *mainUI) runLong(title string, work func(progress progressFunc) (string, error), done func(summary string, err error)) {
+	u.runLongCtx(title, func(_ context.Context, p progressFunc) (string, error) { return work(p) }, done)
+}
+
+// runLongCtx is runLong for work that takes a context: Hủy cancels it at
+// once, and a work that ends with the context's error ends with
+// errCancelled. A work that finished before it saw Hủy keeps its result.
+func (u *mainUI) runLongCtx(title string, work func(ctx context.Context, progress progressFunc) (string, error), done func(summary string, err error)) {
+	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBar()
 	msg := widget.NewLabel("Đang chuẩn bị…")
 	msg.Truncation = fyne.TextTruncateEllipsis
@@ -34,6 +44,7 @@ func (u *mainUI) runLong(title string, work func(progress progressFunc) (string,
 	h := u.customDialog(title, container.New(fixedWidth{420}, container.NewVBox(msg, bar)), []dialogButton{
 		{label: "Hủy", cancel: true, keepOpen: true, action: func() {
 			cancelled.Store(true)
+			cancel()
 			msg.SetText("Đang dừng…")
 		}},
 	})
@@ -54,8 +65,9 @@ func (u *mainUI) runLong(title string, work func(progress progressFunc) (string,
 		return !cancelled.Load()
 	}
 	u.sched.Go(func() {
-		summary, err := work(progress)
-		if cancelled.Load() {
+		defer cancel()
+		summary, err := work(ctx, progress)
+		if errors.Is(err, context.Canceled) || (err != nil && cancelled.Load()) {
 			err = errCancelled
 		}
 		u.sched.Do(func() {
@@ -110,6 +122,12 @@ func hasExt(path string, exts []string) bool {
 		}
 	}
 	return false
+}
+
+// storeProgress reports a store operation's progress (done of total units)
+// with a fixed message.
+func storeProgress(p progressFunc, msg string) func(done, total int64) {
+	return func(done, total int64) { p(int(done), int(total), msg) }
 }
 
 // dropEmpty removes a file the save dialog created when the export that

@@ -10,8 +10,9 @@ import (
 	"bientap/ui/preview"
 )
 
-// previewTab is "Xem trước": the record drawn from the document model, the
-// same one the PDF and the HTML use. It is rebuilt a moment after typing
+// previewTab is "Xem trước": the record drawn from the document model and
+// the document header (model/decree), the same ones the PDF, the HTML and
+// the Word file use. It is rebuilt a moment after typing
 // stops, only while the tab is visible; the body is parsed off the UI
 // goroutine.
 type previewTab struct {
@@ -35,14 +36,16 @@ func (p *previewTab) show(r *model.Record) {
 	}
 	p.gen++
 	gen := p.gen
+	opt := p.ui.exportOptions()
 	p.ui.sched.Go(func() {
 		d := doc.Parse(r.Body)
+		ho := opt.HeaderOptions(r) // the header every output draws, with the draft's revision
 		p.ui.sched.Do(func() {
 			if gen != p.gen {
 				return
 			}
 			offset := p.scroll.Offset
-			p.scroll.Content = container.NewPadded(preview.Render(r, d))
+			p.scroll.Content = container.NewPadded(preview.Render(r, d, ho))
 			p.scroll.Refresh()
 			p.scroll.ScrollToOffset(offset)
 		})

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -302,8 +303,8 @@ func (u *mainUI) onMoveDB() {
 		}
 		u.confirmDiscard(func() {
 			st := u.st
-			u.runLong("Đang chuyển dữ liệu", func(p progressFunc) (string, error) {
-				return "", st.Backup(target, func(done, total int) bool { return p(done, total, "Đang chép dữ liệu…") })
+			u.runLongCtx("Đang chuyển dữ liệu", func(ctx context.Context, p progressFunc) (string, error) {
+				return "", st.Backup(ctx, target, storeProgress(p, "Đang chép dữ liệu…"))
 			}, func(_ string, err error) {
 				if err != nil {
 					u.showError(err)

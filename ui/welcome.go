@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -57,7 +58,7 @@ func (u *mainUI) newWelcome() fyne.CanvasObject {
 
 // onOpenSample imports the sample records and opens the newest.
 func (u *mainUI) onOpenSample() {
-	ids, err := u.st.ImportJSONL(bytes.NewReader(resources.Sample))
+	res, err := u.st.ImportJSONL(context.Background(), bytes.NewReader(resources.Sample), store.ImportOptions{})
 	if err != nil {
 		u.showError(fmt.Errorf("không mở được dữ liệu mẫu: %w", err))
 		return
@@ -65,7 +66,7 @@ func (u *mainUI) onOpenSample() {
 	u.showMain()
 	u.list.reload()
 	u.list.loadFacets()
-	u.notify(fmt.Sprintf("Đã thêm %d bản ghi mẫu", len(ids)))
+	u.notify(fmt.Sprintf("Đã thêm %d bản ghi mẫu", len(res.Created)))
 	first, err := u.st.List(store.Query{Limit: 1})
 	if err == nil && len(first) > 0 {
 		u.openRecord(first[0].ID)

@@ -93,17 +93,35 @@ func (r *recordingWriter) Write(p []byte) (int, error) {
 // errSharing stands for "the file is open in another program".
 var errSharing = errors.New("sharing violation")
 
+// Error is a file-system error told in one Vietnamese line; the cause stays
+// reachable with errors.Is and errors.As (fs.ErrPermission, fs.ErrNotExist…).
+type Error struct {
+	Msg string
+	Err error
+}
+
+func (e *Error) Error() string { return e.Msg }
+
+// Unwrap is the file-system error behind the message.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Describe turns a file-system error about path into a one-line Vietnamese
+// message (disk full, file open elsewhere, read-only, missing folder) that
+// still wraps it.
+func Describe(err error, path string) error { return describe(err, path) }
+
 // describe turns a file-system error into a one-line Vietnamese message.
 func describe(err error, path string) error {
+	msg := fmt.Sprintf("không ghi được «%s»", path)
 	switch {
 	case isDiskFull(err):
-		return fmt.Errorf("ổ đĩa đã đầy, không ghi được «%s»", path)
+		msg = fmt.Sprintf("ổ đĩa đã đầy, không ghi được «%s»", path)
 	case isSharingViolation(err) || errors.Is(err, errSharing):
-		return fmt.Errorf("tệp «%s» đang mở trong chương trình khác (ví dụ trình đọc PDF); hãy đóng nó rồi thử lại", path)
+		msg = fmt.Sprintf("tệp «%s» đang mở trong chương trình khác (ví dụ trình đọc PDF); hãy đóng nó rồi thử lại", path)
 	case isReadOnly(err) || errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("không có quyền ghi vào «%s» (thư mục hoặc ổ đĩa chỉ đọc)", filepath.Dir(path))
+		msg = fmt.Sprintf("không có quyền ghi vào «%s» (thư mục hoặc ổ đĩa chỉ đọc)", filepath.Dir(path))
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("thư mục «%s» không tồn tại", filepath.Dir(path))
+		msg = fmt.Sprintf("thư mục «%s» không tồn tại", filepath.Dir(path))
 	}
-	return fmt.Errorf("không ghi được «%s»: %v", path, err)
+	return &Error{Msg: msg, Err: err}
 }

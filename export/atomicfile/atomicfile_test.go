@@ -3,6 +3,7 @@ package atomicfile
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -87,5 +88,23 @@ func TestWriteFileReadOnlyFolder(t *testing.T) {
 	err := WriteFile(filepath.Join(dir, "a.pdf"), func(w io.Writer) error { return nil })
 	if err == nil || !strings.Contains(err.Error(), "không có quyền ghi") {
 		t.Fatalf("err %v", err)
+	}
+}
+
+// TestDescribeWraps: the Vietnamese message keeps the file-system error
+// for errors.Is, and shows none of its English.
+func TestDescribeWraps(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{fs.ErrPermission, "không có quyền ghi"},
+		{fs.ErrNotExist, "không tồn tại"},
+		{&fs.PathError{Op: "open", Path: "/x/y", Err: syscall.EIO}, "không ghi được «/x/y.pdf»"},
+	} {
+		err := Describe(tc.err, "/x/y.pdf")
+		if !errors.Is(err, tc.err) || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "input/output") {
+			t.Errorf("Describe(%v) = %q (wraps: %v)", tc.err, err, errors.Is(err, tc.err))
+		}
 	}
 }

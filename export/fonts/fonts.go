@@ -161,7 +161,7 @@ func loadTimes(dir string) (*Set, error) {
 			return nil, fmt.Errorf("không có tệp phông %s trong %s", name, dir)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("không đọc được tệp phông %s: %v", p, err)
+			return nil, fmt.Errorf("không đọc được tệp phông %s: %w", p, err)
 		}
 		if !IsTrueType(b) {
 			return nil, fmt.Errorf("tệp phông %s không phải phông TrueType dùng được", p)

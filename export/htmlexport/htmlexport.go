@@ -14,6 +14,16 @@
 //	<figure>/<img>/<figcaption> (pictures), <table> with <thead>/<tbody>
 //	<p class="tac-gia" style="text-align:right"><strong>byline</strong></p>
 //
+// An administrative document has its own shape, drawn from the header every
+// output shares (model/decree):
+//
+//	<p class="du-thao">                               a draft's DỰ THẢO mark
+//	<table class="the-thuc">                           the header: agencies, Số (and V/v) | Quốc hiệu, Tiêu ngữ, place and date
+//	<p class="do-khan">, <p class="ten-loai">          urgency; tên loại with the trích yếu
+//	<p class="kinh-gui">                               the addressees
+//	the body, each paragraph in its decree.Roles (legal bases <em>, "Điều" <strong>, …)
+//	<table class="ky-ten">                             Nơi nhận | the signature
+//
 // Nothing else is ever written: every text the clerk typed is escaped, no
 // attribute carries clerk text except the picture's alt (escaped), and the
 // markup is built from the document model, never copied from input. Two or
@@ -29,12 +39,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
 
 	"bientap/export/atomicfile"
 	"bientap/model"
+	"bientap/model/decree"
 	"bientap/model/doc"
 	"bientap/model/vntext"
 )
@@ -62,26 +74,54 @@ type Page struct {
 	Warnings []string // Vietnamese: pictures missing or left out
 }
 
+// Options are what the HTML takes from outside the record: the office's
+// agencies for a document that names none and a draft's revision, as every
+// output's header gets them (decree.Options).
+type Options struct {
+	Header decree.Options
+}
+
 // Fragment returns the clean HTML fragment of a record, for "Sao chép HTML".
 // Pictures are referred to by the file names Build gives them.
 func Fragment(r *model.Record) string { return Build(r).Fragment }
 
-// Build renders a record.
-func Build(r *model.Record) *Page {
+// Build renders a record with no office settings (Options.Build).
+func Build(r *model.Record) *Page { return Options{}.Build(r) }
+
+// Build renders a record: a news item as the portal's article (sapo,
+// featured picture, body, byline), an administrative document in its own
+// shape drawn from the shared header (decree.Of): the header table, tên loại
+// and trích yếu, Kính gửi, the body in its decree.Roles, then Nơi nhận and
+// the signature side by side.
+func (o Options) Build(r *model.Record) *Page {
 	p := &Page{Slug: vntext.Slug(r.Title), Title: r.Title, Date: r.Date, Category: r.Category, Author: r.Author}
 	w := &writer{rec: r, page: p, names: map[string]string{}}
 	d := doc.Parse(r.Body)
-	if s := strings.TrimSpace(r.Summary); s != "" {
-		w.printf("<p class=\"sapo\"><strong>%s</strong></p>\n", text(strings.Join(strings.Fields(s), " ")))
-	}
-	if f := r.FeaturedImage(); f != nil && !referenced(d, f.Name) {
-		w.figure(f.Name, []doc.Run{{Text: f.Caption}})
-	}
-	for _, b := range d.Blocks {
-		w.block(b)
-	}
-	if a := strings.TrimSpace(r.Author); a != "" {
-		w.printf("<p class=\"tac-gia\" style=\"text-align:right\"><strong>%s</strong></p>\n", text(a))
+	if r.Kind.IsDocument() {
+		h := decree.Of(r, o.Header)
+		p.Title, p.Author = h.Title, strings.Join(h.Agency, " ")
+		if strings.TrimSpace(r.Title) == "" {
+			p.Slug = vntext.Slug(h.Title)
+		}
+		w.documentHead(h)
+		roles := decree.Roles(r.Kind, d)
+		for i, b := range d.Blocks {
+			w.docBlock(b, roles[i])
+		}
+		w.documentFoot(h)
+	} else {
+		if s := strings.TrimSpace(r.Summary); s != "" {
+			w.printf("<p class=\"sapo\"><strong>%s</strong></p>\n", text(strings.Join(strings.Fields(s), " ")))
+		}
+		if f := r.FeaturedImage(); f != nil && !referenced(d, f.Name) {
+			w.figure(f.Name, []doc.Run{{Text: f.Caption}})
+		}
+		for _, b := range d.Blocks {
+			w.block(b)
+		}
+		if a := strings.TrimSpace(r.Author); a != "" {
+			w.printf("<p class=\"tac-gia\" style=\"text-align:right\"><strong>%s</strong></p>\n", text(a))
+		}
 	}
 	for i, im := range r.Images {
 		if _, used := w.names[im.Name]; !used {
@@ -127,6 +167,112 @@ func (w *writer) block(b doc.Block) {
 	default:
 		w.printf("<p>%s</p>\n", runs(b.Runs))
 	}
+}
+
+// docBlock writes one block of a document's body: paragraphs in their role
+// (bold, italic, centred as decree.Roles says), the rest as in news.
+func (w *writer) docBlock(b doc.Block, st decree.Style) {
+	if b.Kind != doc.Paragraph {
+		w.block(b)
+		return
+	}
+	switch {
+	case st.Role == decree.DispatchHead:
+		// written with the addressing (Header.AddressLabel)
+	case st.Role.Centred():
+		w.printf("<p style=\"text-align:center\">%s</p>\n", runs(st.Apply(b.Runs)))
+	default:
+		w.printf("<p>%s</p>\n", runs(st.Apply(b.Runs)))
+	}
+}
+
+// cellStyle is a header or footer cell: no border, content at the top.
+const (
+	cellCentre = `style="text-align:center;vertical-align:top"`
+	cellLeft   = `style="vertical-align:top"`
+)
+
+// lines joins escaped lines with <br>, each wrapped in tag when given.
+func lines(ss []string, tag string) string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = text(s)
+		if tag != "" {
+			out[i] = "<" + tag + ">" + out[i] + "</" + tag + ">"
+		}
+	}
+	return strings.Join(out, "<br>")
+}
+
+// documentHead writes the Decree-30 header: the draft's mark, a two-column
+// table (agencies and number on the left; Quốc hiệu, Tiêu ngữ and the
+// place/date line on the right), the urgency, tên loại and trích yếu, and
+// the addressees.
+func (w *writer) documentHead(h decree.Header) {
+	if h.Draft != nil {
+		w.printf("<p class=\"du-thao\" style=\"text-align:right\"><strong>%s</strong>", text(h.Draft.Label))
+		if h.Draft.Note != "" {
+			w.printf(" <em>(%s)</em>", text(h.Draft.Note))
+		}
+		w.b.WriteString("</p>\n")
+	}
+	left := nonEmpty(lines(h.AgencyParent, ""), lines(h.Agency, "strong"))
+	number := []string{text(h.NumberLine)}
+	if h.SummaryUnderNumber {
+		number = append(number, lines(h.Summary, ""))
+	}
+	w.b.WriteString("<table class=\"the-thuc\">\n<tbody>\n")
+	w.printf("<tr><td %s>%s</td><td %s><strong>%s</strong><br><strong>%s</strong></td></tr>\n",
+		cellCentre, strings.Join(left, "<br>"), cellCentre, text(h.QuocHieu), text(h.TieuNgu))
+	w.printf("<tr><td %s>%s</td><td %s><em>%s</em></td></tr>\n",
+		cellCentre, strings.Join(number, "<br>"), cellCentre, text(h.PlaceDate))
+	w.b.WriteString("</tbody>\n</table>\n")
+	if h.Urgency != "" {
+		w.printf("<p class=\"do-khan\"><strong>%s</strong></p>\n", text(h.Urgency))
+	}
+	if h.KindName != "" {
+		w.printf("<p class=\"ten-loai\" style=\"text-align:center\"><strong>%s</strong>", text(h.KindName))
+		if len(h.Summary) > 0 {
+			w.printf("<br>%s", lines(h.Summary, "strong"))
+		}
+		w.b.WriteString("</p>\n")
+	}
+	switch {
+	case h.Addressing == decree.Dispatch:
+		if h.AddressLabel != "" {
+			w.printf("<p class=\"kinh-gui\" style=\"text-align:center\"><strong>%s</strong></p>\n", text(h.AddressLabel))
+		}
+		for _, s := range h.ToLines {
+			w.printf("<p>%s</p>\n", text(s))
+		}
+	case len(h.ToLines) == 1:
+		w.printf("<p class=\"kinh-gui\" style=\"text-align:center\">%s %s</p>\n", text(h.AddressLabel), text(h.ToLines[0]))
+	case len(h.ToLines) > 1:
+		w.printf("<p class=\"kinh-gui\">%s<br>%s</p>\n", text(h.AddressLabel), lines(h.ToLines, ""))
+	}
+}
+
+// documentFoot writes Nơi nhận and the signature side by side.
+func (w *writer) documentFoot(h decree.Header) {
+	if !h.HasFooter() {
+		return
+	}
+	var left string
+	if len(h.Recipients) > 0 {
+		left = "<strong><em>" + text(decree.NoiNhanLabel) + "</em></strong><br>" + lines(h.Recipients, "")
+	}
+	right := lines(h.Signer, "strong")
+	if h.SignerName != "" {
+		right += "<br><br><br><br><strong>" + text(h.SignerName) + "</strong>"
+	}
+	w.b.WriteString("<table class=\"ky-ten\">\n<tbody>\n")
+	w.printf("<tr><td %s>%s</td><td %s>%s</td></tr>\n", cellLeft, left, cellCentre, strings.TrimPrefix(right, "<br>"))
+	w.b.WriteString("</tbody>\n</table>\n")
+}
+
+// nonEmpty returns the non-empty strings among ss.
+func nonEmpty(ss ...string) []string {
+	return slices.DeleteFunc(ss, func(s string) bool { return s == "" })
 }
 
 // figure writes a picture with its caption; a picture the record lacks
@@ -287,7 +433,7 @@ type Written struct {
 func (p *Page) WriteDir(dir string) (Written, error) {
 	var out Written
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return out, fmt.Errorf("không tạo được thư mục %s: %v", dir, err)
+		return out, atomicfile.Describe(err, filepath.Join(dir, p.Slug+".html"))
 	}
 	out.HTML = filepath.Join(dir, p.Slug+".html")
 	if err := writeFile(out.HTML, p.Document()); err != nil {
@@ -302,7 +448,7 @@ func (p *Page) WriteDir(dir string) (Written, error) {
 	}
 	var zb bytes.Buffer
 	if err := p.WriteZip(&zb); err != nil {
-		return out, fmt.Errorf("không tạo được tệp nén: %v", err)
+		return out, fmt.Errorf("không tạo được tệp nén: %w", err)
 	}
 	out.Zip = filepath.Join(dir, p.Slug+".zip")
 	if err := writeFile(out.Zip, zb.Bytes()); err != nil {

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"bientap/model"
+	"bientap/model/decree"
 	"bientap/model/doc"
 )
 
@@ -112,9 +113,17 @@ func TestBuildFeaturedImage(t *testing.T) {
 // allowed lists the elements and attributes the fragment may contain.
 var allowed = map[atom.Atom][]string{
 	atom.P: {"class", "style"}, atom.Strong: nil, atom.Em: nil, atom.H2: nil, atom.H3: nil,
-	atom.Figure: nil, atom.Img: {"src", "alt"}, atom.Figcaption: nil, atom.Table: nil, atom.Thead: nil,
-	atom.Tbody: nil, atom.Tr: nil, atom.Th: nil, atom.Td: nil,
+	atom.Figure: nil, atom.Img: {"src", "alt"}, atom.Figcaption: nil, atom.Table: {"class"}, atom.Thead: nil,
+	atom.Tbody: nil, atom.Tr: nil, atom.Th: nil, atom.Td: {"style"}, atom.Br: nil,
 }
+
+// allowedClass and allowedStyle list the class and style values written.
+var (
+	allowedClass = map[string]bool{"sapo": true, "tac-gia": true, "the-thuc": true, "ky-ten": true, "du-thao": true,
+		"do-khan": true, "ten-loai": true, "kinh-gui": true}
+	allowedStyle = map[string]bool{"text-align:center": true, "text-align:right": true,
+		"text-align:center;vertical-align:top": true, "vertical-align:top": true}
+)
 
 // checkAllowList parses a fragment and fails on any element or attribute
 // outside the allow-list, and on style or class values other than ours.
@@ -138,8 +147,8 @@ func checkAllowList(t *testing.T, frag string) {
 				for _, x := range attrs {
 					okAttr = okAttr || a.Key == x
 				}
-				if !okAttr || a.Key == "style" && a.Val != "text-align:center" && a.Val != "text-align:right" ||
-					a.Key == "class" && a.Val != "sapo" && a.Val != "tac-gia" ||
+				if !okAttr || a.Key == "style" && !allowedStyle[a.Val] ||
+					a.Key == "class" && !allowedClass[a.Val] ||
 					a.Key == "src" && (strings.ContainsAny(a.Val, "/\\:") || strings.HasPrefix(a.Val, ".")) {
 					t.Fatalf("attribute %s=%q on <%s>", a.Key, a.Val, n.Data)
 				}
@@ -164,10 +173,17 @@ func FuzzFragment(f *testing.F) {
 	f.Add("# H\n## H2\n-> c <-\n| a | b |\n|---|---|\n| <td> | </table> |\n![<img src=x onerror=y>](anh-1.jpg)", "", "")
 	f.Add("<!-- x --><![CDATA[y]]>&lt;&amp;", "\x00", "\u00A0 ")
 	f.Fuzz(func(t *testing.T, body, sapo, author string) {
-		r := &model.Record{Title: "T", Body: body, Summary: sapo, Author: author,
+		r := &model.Record{Kind: model.KindNews, Title: "T", Body: body, Summary: sapo, Author: author,
 			Images: []model.Image{{Name: "anh-1.jpg", MediaType: "image/jpeg", Data: []byte("\xFF\xD8\xFFx")}}}
 		frag := Build(r).Fragment
 		checkAllowList(t, frag)
+		// The same text as a document, with every header field holding it.
+		d := &model.Record{Kind: model.KindCongDien, Status: model.StatusDraft, Title: "T", Body: body, Summary: sapo,
+			Agency: author, AgencyParent: sapo, Number: sapo, Sign: author, Place: author, Urgency: author,
+			SignerAuthority: sapo, SignerPosition: author, SignerName: author, To: []string{sapo, author}, Recipients: []string{body, sapo}}
+		checkAllowList(t, Build(d).Fragment)
+		d.Kind = model.KindCongVan
+		checkAllowList(t, Build(d).Fragment)
 		// The visible text of the body blocks equals the document's text.
 		var want strings.Builder
 		for _, b := range doc.Parse(body).Blocks {
@@ -178,7 +194,7 @@ func FuzzFragment(f *testing.F) {
 				}
 			}
 		}
-		noSapo := Build(&model.Record{Title: "T", Body: body, Images: r.Images}).Fragment
+		noSapo := Build(&model.Record{Kind: model.KindNews, Title: "T", Body: body, Images: r.Images}).Fragment
 		got := visible(t, noSapo)
 		norm := func(s string) string {
 			return strings.Map(func(r rune) rune {
@@ -263,5 +279,55 @@ func TestWriteDirFails(t *testing.T) {
 	os.WriteFile(file, []byte("x"), 0o644)
 	if _, err := Build(sample(t)).WriteDir(filepath.Join(file, "con")); err == nil {
 		t.Error("writing below a file succeeded")
+	}
+}
+
+// TestBuildDocument: a document gets its own shape from the shared header:
+// số and ký hiệu, date, tên loại, trích yếu, addressees, the body in its
+// roles, Nơi nhận and the signer; nothing of a news item (sapo, byline).
+func TestBuildDocument(t *testing.T) {
+	r := &model.Record{Kind: model.KindQuyetDinh, Status: model.StatusApproved, Number: "3", Sign: "QĐ-UBND",
+		Agency: "Ủy ban nhân dân tỉnh Lai Châu", Place: "Lai Châu", Date: time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC),
+		Title: "Quyết định phê duyệt Kế hoạch", Summary: "Về việc phê duyệt Kế hoạch chuyển đổi số",
+		Body:            "Căn cứ Luật Tổ chức chính quyền địa phương;\nXét Tờ trình số 12/TTr-STTTT.\nQUYẾT ĐỊNH:\nĐiều 1. Phê duyệt Kế hoạch.\nĐiều 2. Tổ chức thực hiện\nGiao Sở & ngành <thực hiện>./.",
+		SignerAuthority: "TM. ỦY BAN NHÂN DÂN", SignerPosition: "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", SignerName: "Tống Thanh Hải",
+		Recipients: []string{"Như Điều 3;", "Lưu: VT, KGVX."}, Author: "Ban biên tập"}
+	p := Build(r)
+	want := strings.Join([]string{
+		`<table class="the-thuc">`, `<tbody>`,
+		`<tr><td style="text-align:center;vertical-align:top"><strong>ỦY BAN NHÂN DÂN TỈNH LAI CHÂU</strong></td><td style="text-align:center;vertical-align:top"><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong><br><strong>Độc lập - Tự do - Hạnh phúc</strong></td></tr>`,
+		`<tr><td style="text-align:center;vertical-align:top">Số: 03/QĐ-UBND</td><td style="text-align:center;vertical-align:top"><em>Lai Châu, ngày 05 tháng 3 năm 2024</em></td></tr>`,
+		`</tbody>`, `</table>`,
+		`<p class="ten-loai" style="text-align:center"><strong>QUYẾT ĐỊNH</strong><br><strong>Về việc phê duyệt Kế hoạch chuyển đổi số</strong></p>`,
+		`<p><em>Căn cứ Luật Tổ chức chính quyền địa phương;</em></p>`,
+		`<p><em>Xét Tờ trình số 12/TTr-STTTT.</em></p>`,
+		`<p style="text-align:center"><strong>QUYẾT ĐỊNH:</strong></p>`,
+		`<p><strong>Điều 1.</strong> Phê duyệt Kế hoạch.</p>`,
+		`<p><strong>Điều 2. Tổ chức thực hiện</strong></p>`,
+		`<p>Giao Sở &amp; ngành &lt;thực hiện&gt;./.</p>`,
+		`<table class="ky-ten">`, `<tbody>`,
+		`<tr><td style="vertical-align:top"><strong><em>Nơi nhận:</em></strong><br>- Như Điều 3;<br>- Lưu: VT, KGVX.</td><td style="text-align:center;vertical-align:top"><strong>TM. ỦY BAN NHÂN DÂN</strong><br><strong>KT. CHỦ TỊCH</strong><br><strong>PHÓ CHỦ TỊCH</strong><br><br><br><br><strong>Tống Thanh Hải</strong></td></tr>`,
+		`</tbody>`, `</table>`,
+	}, "\n") + "\n"
+	if p.Fragment != want {
+		t.Errorf("fragment:\n%s\nwant:\n%s", p.Fragment, want)
+	}
+	checkAllowList(t, p.Fragment)
+	// A draft công văn: the mark, V/v under the number, several addressees.
+	cv := &model.Record{Kind: model.KindCongVan, Status: model.StatusDraft, Sign: "UBND-VX", Summary: "tăng cường phòng chống rét",
+		To: []string{"Sở Y tế", "Sở Tài chính"}, Urgency: "Khẩn", Updated: time.Date(2024, 3, 5, 9, 30, 0, 0, time.Local)}
+	frag := Options{Header: decree.Options{Revision: 2}}.Build(cv).Fragment
+	for _, s := range []string{
+		`<p class="du-thao" style="text-align:right"><strong>DỰ THẢO</strong> <em>(Lần 2, 09:30 ngày 5/3/2024)</em></p>`,
+		"Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/UBND-VX<br>V/v tăng cường phòng chống rét</td>",
+		`<p class="do-khan"><strong>KHẨN</strong></p>`,
+		`<p class="kinh-gui">Kính gửi:<br>- Sở Y tế;<br>- Sở Tài chính.</p>`,
+	} {
+		if !strings.Contains(frag, s) {
+			t.Errorf("draft công văn lacks %q:\n%s", s, frag)
+		}
+	}
+	if strings.Contains(frag, "CÔNG VĂN") || strings.Contains(frag, "sapo") {
+		t.Errorf("công văn fragment:\n%s", frag)
 	}
 }

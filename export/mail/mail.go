@@ -1,8 +1,9 @@
 // Package mail writes a record as an e-mail draft (.eml, RFC 5322 + MIME):
 // the portal's "send mail" link, offline. The message is multipart/mixed: a
 // UTF-8 text part with the sapo and the portal address, and the record's PDF
-// as an attachment. The subject is the title, RFC 2047 encoded; the
-// attachment's name is given RFC 2231 encoded with an ASCII fallback; the
+// as an attachment. The subject is the title (with số and ký hiệu in front
+// for a document), RFC 2047 encoded; the attachment's name is given RFC 2231
+// encoded with the same name without diacritics as the ASCII fallback; the
 // header X-Unsent: 1 makes Outlook open the file as a draft to send, and
 // Thunderbird opens it as a message it can forward or edit. Lines end in CRLF.
 //
@@ -25,7 +26,10 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"bientap/model"
+	"bientap/model/decree"
 	"bientap/model/doc"
 	"bientap/model/vntext"
 )
@@ -44,9 +48,87 @@ type Options struct {
 // maxLine is the longest header line written (RFC 2047 §2: 76).
 const maxLine = 76
 
-// AttachmentName is the PDF's file name: the title, Windows-safe, with its
-// Vietnamese letters ("Hội nghị … .pdf").
-func AttachmentName(title string) string { return vntext.SafeFileName(title, "pdf") }
+// maxASCIIName bounds the attachment's file name so that its ASCII form
+// fits one header line: ` filename="…";` within maxLine.
+const maxASCIIName = maxLine - len(` filename="";`)
+
+// SubjectText is what the message is about: the title, and for an
+// administrative document its số and ký hiệu in front ("Số 05/TB-VP: …")
+// unless the title already names them.
+func SubjectText(r *model.Record) string {
+	title := oneLine(r.Title)
+	if !r.Kind.IsDocument() {
+		return title
+	}
+	h := decree.Of(r, decree.Options{})
+	if title == "" {
+		return h.Title
+	}
+	if h.NumberSign == "" || h.Number == "" || strings.Contains(title, h.NumberSign) {
+		return title
+	}
+	return "Số " + h.NumberSign + ": " + title
+}
+
+// AttachmentName is the PDF's file name: the subject, Windows-safe, with
+// its Vietnamese letters ("Số 05-TB-VP - Thông báo … .pdf"), short enough
+// that its ASCII form (AttachmentNames) fits one header line.
+func AttachmentName(r *model.Record) string {
+	name, _ := AttachmentNames(r)
+	return name
+}
+
+// AttachmentNames are the attachment's file name and its ASCII form: the
+// same name letter for letter, without diacritics ("So 05-TB-VP - Thong bao
+// … .pdf"), for mail programs that read only the plain parameter. Both are
+// cut at the same place, so every program shows the same file name.
+func AttachmentNames(r *model.Record) (name, ascii string) {
+	stem := []rune(vntext.SafeFileName(SubjectText(r), ""))
+	folded := make([]byte, len(stem))
+	for i, c := range stem {
+		folded[i] = asciiLetter(c)
+	}
+	const ext = ".pdf"
+	if limit := maxASCIIName - len(ext); len(stem) > limit {
+		cut := limit
+		for i := cut; i > limit/2; i-- {
+			if stem[i] == ' ' {
+				cut = i
+				break
+			}
+		}
+		// Trim what a file name must not end with, the same in both.
+		for cut > 1 && strings.ContainsRune(" .-", stem[cut-1]) {
+			cut--
+		}
+		stem, folded = stem[:cut], folded[:cut]
+	}
+	return string(stem) + ext, string(folded) + ext
+}
+
+// asciiLetter is c without its diacritics (đ → d), or "_" for a character
+// with no ASCII form: one byte per character, so the ASCII name is the same
+// name letter for letter.
+func asciiLetter(c rune) byte {
+	switch c {
+	case 'đ':
+		return 'd'
+	case 'Đ':
+		return 'D'
+	}
+	if c < 0x80 {
+		return byte(c)
+	}
+	for _, d := range norm.NFD.String(string(c)) {
+		if d < 0x80 {
+			return byte(d)
+		}
+	}
+	return '_'
+}
+
+// oneLine is s cleaned with its lines and spaces collapsed.
+func oneLine(s string) string { return strings.Join(strings.Fields(vntext.Clean(s)), " ") }
 
 // Text is the message text: the sapo (or, without one, the first paragraph
 // of the body) and the portal address when the item has one.
@@ -67,7 +149,7 @@ func Text(r *model.Record) string {
 	if u := strings.TrimSpace(r.URL); u != "" {
 		parts = append(parts, "Xem bài trên Cổng thông tin: "+u)
 	}
-	parts = append(parts, "Tệp đính kèm: "+AttachmentName(r.Title))
+	parts = append(parts, "Tệp đính kèm: "+AttachmentName(r))
 	return strings.Join(parts, "\n\n") + "\n"
 }
 
@@ -95,13 +177,13 @@ func Write(w io.Writer, r *model.Record, pdf []byte, opts Options) error {
 		}
 		h.WriteString(foldAddresses("To", as))
 	}
-	h.WriteString(Subject(r.Title))
+	h.WriteString(Subject(SubjectText(r)))
 	h.WriteString("Date: " + date.Format(time.RFC1123Z) + "\r\n")
 	h.WriteString("MIME-Version: 1.0\r\n")
 	h.WriteString("X-Unsent: 1\r\n")
 
 	mw := multipart.NewWriter(w)
-	h.WriteString("Content-Type: " + mime.FormatMediaType("multipart/mixed", map[string]string{"boundary": mw.Boundary()}) + "\r\n")
+	h.WriteString("Content-Type: multipart/mixed;\r\n " + mime.FormatMediaType("x/x", map[string]string{"boundary": mw.Boundary()})[len("x/x; "):] + "\r\n")
 	h.WriteString("\r\n")
 	if _, err := io.WriteString(w, h.String()); err != nil {
 		return err
@@ -122,8 +204,7 @@ func Write(w io.Writer, r *model.Record, pdf []byte, opts Options) error {
 		return err
 	}
 
-	name := AttachmentName(r.Title)
-	ascii := vntext.Slug(r.Title) + ".pdf"
+	name, ascii := AttachmentNames(r)
 	pp, err := mw.CreatePart(textproto.MIMEHeader{
 		"Content-Type":              {fileParam("application/pdf", "name", name, ascii)},
 		"Content-Disposition":       {fileParam("attachment", "filename", name, ascii)},
@@ -146,16 +227,55 @@ func Write(w io.Writer, r *model.Record, pdf []byte, opts Options) error {
 	return mw.Close()
 }
 
-// fileParam formats a header value naming a file: an ASCII name as a plain
-// parameter; a Vietnamese one as an ASCII fallback followed by the RFC 2231
-// form (key*=utf-8, an empty language between apostrophes, the name
-// percent-encoded), both from mime.FormatMediaType.
+// fileParam formats a header value naming a file, one parameter per folded
+// line: an ASCII name as a plain parameter; a Vietnamese one as its ASCII
+// form (the same name without diacritics) followed by the RFC 2231 form,
+// percent-encoded UTF-8 in continuations (key*0*=utf-8”…; key*1*=…) of at
+// most maxLine characters a line.
 func fileParam(kind, key, name, ascii string) string {
-	enc := mime.FormatMediaType(kind, map[string]string{key: name})
-	if !strings.Contains(enc, key+"*=") {
-		return enc
+	if name == ascii {
+		return mime.FormatMediaType(kind, map[string]string{key: name})
 	}
-	return mime.FormatMediaType(kind, map[string]string{key: ascii}) + ";\r\n " + strings.TrimPrefix(enc, kind+"; ")
+	plain := strings.TrimPrefix(mime.FormatMediaType(kind, map[string]string{key: ascii}), kind+"; ")
+	var b strings.Builder
+	b.WriteString(kind + ";\r\n " + plain)
+	// Each character is encoded whole within one continuation: some
+	// programs decode the pieces one by one.
+	var pieces []string
+	for _, c := range name {
+		pieces = append(pieces, pctEncode(string(c)))
+	}
+	for i := 0; len(pieces) > 0; i++ {
+		head := fmt.Sprintf("%s*%d*=", key, i)
+		if i == 0 {
+			head += "utf-8''"
+		}
+		room := maxLine - 1 - len(head) - 1 // leading space, trailing ";"
+		var seg strings.Builder
+		n := 0
+		for n < len(pieces) && (n == 0 || seg.Len()+len(pieces[n]) <= room) {
+			seg.WriteString(pieces[n])
+			n++
+		}
+		b.WriteString(";\r\n " + head + seg.String())
+		pieces = pieces[n:]
+	}
+	return b.String()
+}
+
+// pctEncode percent-encodes s for an RFC 2231 extended value: every byte
+// but letters, digits and the few marks attribute-char allows.
+func pctEncode(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("!#$&+-.^_`|~", c) >= 0 {
+			b.WriteByte(c)
+			continue
+		}
+		fmt.Fprintf(&b, "%%%02X", c)
+	}
+	return b.String()
 }
 
 // Subject returns the Subject header line(s), CRLF-terminated: plain for

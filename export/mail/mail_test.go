@@ -11,10 +11,14 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"bientap/export/pdf"
 	"bientap/model"
+	"bientap/model/vntext"
 )
 
 var wordRe = regexp.MustCompile(`(?i)=\?UTF-8\?B\?([A-Za-z0-9+/=]*)\?=`)
@@ -127,7 +131,7 @@ func TestWriteParsesBack(t *testing.T) {
 		t.Errorf("text part type %q", ct)
 	}
 	body, _ := io.ReadAll(text) // the reader undoes quoted-printable
-	want := r.Summary + "\r\n\r\nXem bài trên Cổng thông tin: " + r.URL + "\r\n\r\nTệp đính kèm: " + AttachmentName(r.Title) + "\r\n"
+	want := r.Summary + "\r\n\r\nXem bài trên Cổng thông tin: " + r.URL + "\r\n\r\nTệp đính kèm: " + AttachmentName(r) + "\r\n"
 	if string(body) != want {
 		t.Errorf("text %q\nwant %q", body, want)
 	}
@@ -137,14 +141,14 @@ func TestWriteParsesBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctype, cparams, err := mime.ParseMediaType(att.Header.Get("Content-Type"))
-	if err != nil || ctype != "application/pdf" || cparams["name"] != AttachmentName(r.Title) {
+	if err != nil || ctype != "application/pdf" || cparams["name"] != AttachmentName(r) {
 		t.Errorf("attachment type %q %v (%v)", ctype, cparams, err)
 	}
 	disp, dparams, err := mime.ParseMediaType(att.Header.Get("Content-Disposition"))
-	if err != nil || disp != "attachment" || dparams["filename"] != AttachmentName(r.Title) {
+	if err != nil || disp != "attachment" || dparams["filename"] != AttachmentName(r) {
 		t.Errorf("disposition %q %v (%v)", disp, dparams, err)
 	}
-	if !strings.Contains(att.Header.Get("Content-Disposition"), `filename=`+"hoi-nghi-trien-khai") {
+	if !strings.Contains(att.Header.Get("Content-Disposition"), `filename="Hoi nghi trien khai`) {
 		t.Errorf("no ASCII fallback: %q", att.Header.Get("Content-Disposition"))
 	}
 	enc, _ := io.ReadAll(att)
@@ -192,4 +196,97 @@ func TestWriteVariants(t *testing.T) {
 	if err := Write(io.Discard, r, nil, Options{}); err == nil {
 		t.Error("no PDF accepted")
 	}
+}
+
+// TestDocumentMail: a document's subject carries its số and ký hiệu; the
+// attachment's ASCII name is the UTF-8 name without diacritics, cut at the
+// same place, with every header line within 76 characters and no bidi
+// control in either name.
+func TestDocumentMail(t *testing.T) {
+	long := "Thông báo kết luận của đồng chí Chủ tịch UBND tỉnh tại buổi làm việc với các sở, ban, ngành về tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2024"
+	tests := []struct {
+		name    string
+		rec     *model.Record
+		subject string
+	}{
+		{"document", &model.Record{Kind: model.KindThongBao, Number: "5", Sign: "TB-VP", Title: "Thông báo lịch nghỉ Tết Nguyên đán"},
+			"Số 05/TB-VP: Thông báo lịch nghỉ Tết Nguyên đán"},
+		{"long document", &model.Record{Kind: model.KindThongBao, Number: "125", Sign: "TB-UBND", Title: long}, "Số 125/TB-UBND: " + long},
+		{"title names the number", &model.Record{Kind: model.KindQuyetDinh, Number: "03", Sign: "QĐ-UBND", Title: "Quyết định 03/QĐ-UBND"},
+			"Quyết định 03/QĐ-UBND"},
+		{"no title", &model.Record{Kind: model.KindToTrinh, Number: "12", Sign: "TTr-VPUBND", Summary: "Về việc mua sắm"},
+			"Tờ trình số 12/TTr-VPUBND Về việc mua sắm"},
+		{"unnumbered draft", &model.Record{Kind: model.KindThongBao, Sign: "TB-VP", Title: "Dự thảo thông báo"}, "Dự thảo thông báo"},
+		{"bidi controls", &model.Record{Kind: model.KindNews, Title: "Hồ sơ \u202Efdp.exe\u202C tháng 8"}, "Hồ sơ \u202Efdp.exe\u202C tháng 8"},
+		{"news", &model.Record{Kind: model.KindNews, Title: long}, long},
+	}
+	dec := new(mime.WordDecoder)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := SubjectText(tc.rec); got != tc.subject {
+				t.Errorf("subject %q, want %q", got, tc.subject)
+			}
+			var b bytes.Buffer
+			if err := Write(&b, tc.rec, []byte("%PDF-1.4 x"), Options{}); err != nil {
+				t.Fatal(err)
+			}
+			raw := b.String()
+			for _, l := range strings.Split(raw, "\r\n") {
+				if len(l) > maxLine {
+					t.Errorf("line of %d characters: %q", len(l), l)
+				}
+			}
+			msg, err := netmail.ReadMessage(strings.NewReader(raw))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s, _ := dec.DecodeHeader(msg.Header.Get("Subject")); s != tc.subject {
+				t.Errorf("Subject header decodes to %q", s)
+			}
+			_, params, _ := mime.ParseMediaType(msg.Header.Get("Content-Type"))
+			mr := multipart.NewReader(msg.Body, params["boundary"])
+			mr.NextPart()
+			att, err := mr.NextPart()
+			if err != nil {
+				t.Fatal(err)
+			}
+			cd := att.Header.Get("Content-Disposition")
+			_, dp, err := mime.ParseMediaType(cd)
+			name, ascii := AttachmentNames(tc.rec)
+			if err != nil || dp["filename"] != name {
+				t.Fatalf("filename* %q, want %q (%v)", dp["filename"], name, err)
+			}
+			plain := regexp.MustCompile(`filename="?([^";]*)"?;`).FindStringSubmatch(cd)
+			if plain == nil || plain[1] != ascii {
+				t.Fatalf("plain filename %v, want %q in %q", plain, ascii, cd)
+			}
+			if len([]rune(name)) != len(ascii) || ascii != foldName(name) {
+				t.Errorf("ASCII %q is not %q without diacritics", ascii, name)
+			}
+			if strings.ContainsAny(name, "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F") {
+				t.Errorf("bidi control in %q", name)
+			}
+			if n := vntext.Clean(name); !strings.HasSuffix(n, ".pdf") || strings.HasSuffix(strings.TrimSuffix(n, ".pdf"), " ") {
+				t.Errorf("name %q", n)
+			}
+			if !strings.Contains(Text(tc.rec), "Tệp đính kèm: "+name) {
+				t.Errorf("text names another file: %q", Text(tc.rec))
+			}
+		})
+	}
+}
+
+// foldName removes diacritics letter for letter (the test's own fold).
+func foldName(s string) string {
+	var b strings.Builder
+	for _, c := range norm.NFD.String(strings.NewReplacer("đ", "d", "Đ", "D").Replace(s)) {
+		if unicode.Is(unicode.Mn, c) {
+			continue
+		}
+		if c >= 0x80 {
+			c = '_'
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"bientap/model"
+	"bientap/model/decree"
 	"bientap/model/doc"
 )
 
@@ -18,6 +19,7 @@ import (
 // and export with bientap) and doc.fodt, the same text as a LibreOffice
 // Writer document with the same page, font, sizes and paragraph settings.
 func TestWriteBenchInputs(t *testing.T) {
+	t.Parallel()
 	out := os.Getenv("BIENTAP_BENCH_OUT")
 	if out == "" {
 		t.Skip("BIENTAP_BENCH_OUT not set")
@@ -84,7 +86,7 @@ func fodt(r *model.Record) string {
 	b.WriteString(`<table:table table:name="Header"><table:table-column table:number-columns-repeated="2"/><table:table-row><table:table-cell>`)
 	p("Center", r.AgencyParent)
 	p("CenterB", r.Agency)
-	p("Center", "Số: "+numberSign(r))
+	p("Center", "Số: "+decree.NumberSign(r.Number, r.Sign))
 	b.WriteString(`</table:table-cell><table:table-cell>`)
 	p("CenterB", quocHieu)
 	p("CenterB", tieuNgu)

@@ -1,11 +1,8 @@
 package pdf
 
 import (
-	"regexp"
-	"strings"
-	"unicode"
-
 	"bientap/model"
+	"bientap/model/decree"
 	"bientap/model/doc"
 )
 
@@ -24,67 +21,17 @@ type bodyStyle struct {
 	head1, head2 float64 // heading sizes
 }
 
-var (
-	reDieu     = regexp.MustCompile(`^Điều\s+\d+[a-zđ]?\.`)
-	reDivision = regexp.MustCompile(`^(Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+([IVXLCDM]+|\d+|thứ\s+\S+)([\s.:]|$)`)
-	reLabel    = regexp.MustCompile(`^([IVXLCDM]+|\d+(\.\d+)*|[a-zđ])[.)]\s`)
-	reBasis    = regexp.MustCompile(`^(Căn cứ|Theo đề nghị|Xét đề nghị|Xét tờ trình|Theo Tờ trình)(\s|$)`)
-)
-
-// isUpperLine reports whether s has letters and none of them lower case.
-func isUpperLine(s string) bool {
-	letters := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			if unicode.IsLower(r) {
-				return false
-			}
-			letters++
-		}
-	}
-	return letters >= 2
-}
-
-// divisionRest is what follows "Phần I", "Chương II", "Mục 3" at the start
-// of s, without the separating punctuation.
-func divisionRest(s string) string {
-	m := reDivision.FindString(s)
-	return strings.TrimSpace(strings.TrimLeft(s[len(m):], " .:-–"))
-}
-
-// isDivision recognises a line that opens a part, chapter or section:
-// "Chương I" alone, or with an upper-case title ("Chương I. QUY ĐỊNH CHUNG").
-func isDivision(s string) bool {
-	if !reDivision.MatchString(s) {
-		return false
-	}
-	rest := divisionRest(s)
-	return rest == "" || (isUpperLine(rest) && len([]rune(rest)) <= 120)
-}
-
-// isOrderLine recognises the operative line of a decision: "QUYẾT ĐỊNH:",
-// "QUYẾT NGHỊ:", "CHỈ THỊ:" – upper-case words ending with a colon.
-func isOrderLine(s string) bool {
-	s = strings.TrimSpace(s)
-	return strings.HasSuffix(s, ":") && len([]rune(s)) <= 40 && isUpperLine(s)
-}
-
-// body lays out a parsed body.
+// body lays out a parsed body. In the Decree 30 layout each paragraph is set
+// as decree.Roles says (legal bases italic, "Điều" and titled khoản bold,
+// divisions and the operative line centred bold), the same roles the
+// preview, the HTML and the Word export use.
 func (e *engine) body(r *model.Record, d doc.Document, st bodyStyle, skipImage string) []unit {
 	lh := lineHeight(st.size, st.spacing)
 	var us []unit
-	// In a decree body the lines before the operative line ("QUYẾT ĐỊNH:")
-	// are its preamble: legal bases and proposals, set in italics.
-	preamble := -1
+	var roles []decree.Style
 	if st.decree {
-		for i, b := range d.Blocks {
-			if b.Kind == doc.Paragraph && isOrderLine(doc.PlainText(b.Runs)) {
-				preamble = i
-				break
-			}
-		}
+		roles = decree.Roles(r.Kind, d)
 	}
-	divisionTitle := false // the line after "Chương I" is its title
 	for i, b := range d.Blocks {
 		before := st.gap
 		if i == 0 {
@@ -125,55 +72,45 @@ func (e *engine) body(r *model.Record, d doc.Document, st bodyStyle, skipImage s
 		case doc.Table:
 			us = append(us, e.table(b, st.x, st.w, st.tableSize, before+st.gap/2)...)
 		default:
-			sp := e.spans(b.Runs)
-			if len(sp) == 0 {
-				continue
-			}
 			if !st.decree {
-				us = append(us, e.para(sp, st.x, st.w, st.indent, lh, st.size, st.align, before)...)
+				if sp := e.spans(b.Runs); len(sp) > 0 {
+					us = append(us, e.para(sp, st.x, st.w, st.indent, lh, st.size, st.align, before)...)
+				}
 				continue
 			}
-			text := spansText(sp)
-			switch {
-			case divisionTitle:
-				divisionTitle = false
-				us = append(us, keepAll(e.para(withFace(upper(sp), bold), st.x, st.w, 0, lh, st.size, 'C', 0))...)
-			case isDivision(text):
-				// "Chương I" alone: centred bold, its title follows on the
-				// next line; "Chương I. QUY ĐỊNH CHUNG" on one line.
-				divisionTitle = divisionRest(text) == ""
-				us = append(us, keepAll(e.para(withFace(sp, bold), st.x, st.w, 0, lh, st.size, 'C', before+st.gap))...)
-			case isOrderLine(text):
-				us = append(us, keepAll(e.para(withFace(sp, bold), st.x, st.w, 0, lh, st.size, 'C', before+st.gap/2))...)
-			case reDieu.MatchString(text):
-				label := reDieu.FindString(text)
-				rest := strings.TrimSpace(text[len(label):])
-				if rest != "" && len([]rune(rest)) <= 150 && !strings.ContainsAny(rest[len(rest)-1:], ".:;,") {
-					sp = withFace(sp, bold) // "Điều 1. Phạm vi điều chỉnh": a title line
-				} else {
-					sp = boldPrefix(sp, len(label))
-				}
-				ps := e.para(sp, st.x, st.w, st.indent, lh, st.size, 'J', before)
-				if len(ps) == 1 {
-					ps[0].keep = true // a one-line article title stays with its text
-				}
-				us = append(us, ps...)
-			case preamble > i && reBasis.MatchString(text):
-				us = append(us, e.para(withFace(sp, italic), st.x, st.w, st.indent, lh, st.size, 'J', before)...)
-			case isUpperLine(text) && len([]rune(text)) <= 200:
-				if reLabel.MatchString(text) {
-					// "I. MỤC ĐÍCH, YÊU CẦU": a section heading.
-					us = append(us, keepAll(e.para(withFace(sp, bold), st.x, st.w, st.indent, lh, st.size, 'L', before))...)
-				} else {
-					// "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …": the issuing authority.
-					us = append(us, keepAll(e.para(withFace(sp, bold), st.x, st.w, 0, lh, st.size, 'C', before))...)
-				}
-			default:
-				us = append(us, e.para(sp, st.x, st.w, st.indent, lh, st.size, 'J', before)...)
+			if roles[i].Role == decree.DispatchHead {
+				continue // printed with the addressing (decree.Header.AddressLabel)
+			}
+			if sp := e.spans(roles[i].Apply(b.Runs)); len(sp) > 0 {
+				us = append(us, e.rolePara(sp, roles[i].Role, st, lh, before)...)
 			}
 		}
 	}
 	return us
+}
+
+// rolePara places one paragraph of a document body, already in its role's
+// faces (decree.Style.Apply): centred, indented, kept with what follows.
+func (e *engine) rolePara(sp []span, role decree.Role, st bodyStyle, lh, before float64) []unit {
+	switch role {
+	case decree.DivisionTitle:
+		before = 0
+	case decree.Division:
+		before += st.gap
+	case decree.Order:
+		before += st.gap / 2
+	}
+	switch {
+	case role.Centred():
+		return keepAll(e.para(sp, st.x, st.w, 0, lh, st.size, 'C', before))
+	case role.Heading():
+		return keepAll(e.para(sp, st.x, st.w, st.indent, lh, st.size, 'L', before))
+	}
+	ps := e.para(sp, st.x, st.w, st.indent, lh, st.size, 'J', before)
+	if (role == decree.ArticleTitle || role == decree.Article) && len(ps) == 1 {
+		ps[0].keep = true // a one-line article title stays with its text
+	}
+	return ps
 }
 
 // keepAll marks every unit to stay with the next one (headings).

@@ -1,12 +1,13 @@
 package pdf
 
 import (
+	"cmp"
 	"io"
 	"strings"
 
 	"bientap/model"
+	"bientap/model/decree"
 	"bientap/model/doc"
-	"bientap/model/vntext"
 )
 
 // Sizes (pt) of the Decree 30 components, each inside the decree's range
@@ -27,59 +28,61 @@ const (
 	szNoiNhanLn = 11.0 // ô 9b lines
 	szPageNo    = 13.0 // page numbers, 13–14
 	szUrgency   = 13.0 // ô 10b, 13–14, bold
+	szDraft     = 13.0 // the DỰ THẢO mark, bold
+	szDraftNote = 9.0  // its revision and time, italic
 
-	ruleW      = 0.25 // rules under the agency, the Tiêu ngữ and the trích yếu (mm)
-	ruleDrop   = 1.7  // from a baseline to the rule under it (mm)
-	signSpace  = 27.5 // between ô 7a and ô 7b: signature and seal (25–30 mm)
-	indentBody = 12.7 // first-line indent, 1.27 cm
-	paraGapPt  = 6.0  // between paragraphs
-	quocHieu   = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-	tieuNgu    = "Độc lập - Tự do - Hạnh phúc"
-	endMark    = "./."
+	ruleW      = 0.25  // rules under the agency, the Tiêu ngữ and the trích yếu (mm)
+	descent    = 0.221 // deepest descender of the serif faces (g, ỵ), em
+	ruleGap    = 1.2   // clear space between the descenders and a rule (mm)
+	signSpace  = 27.5  // between ô 7a and ô 7b: signature and seal (25–30 mm)
+	indentBody = 12.7  // first-line indent, 1.27 cm
+	paraGapPt  = 6.0   // between paragraphs
+	quocHieu   = decree.QuocHieu
+	tieuNgu    = decree.TieuNgu
+	endMark    = decree.EndMark
 )
+
+// ruleDrop is the distance from a baseline of size pt to the middle of the
+// rule under it: below the deepest descender, with ruleGap clear.
+func ruleDrop(size float64) float64 { return descent*size*ptMM + ruleGap + ruleW/2 }
+
+// shortRule is the length of the rule under an agency name or a trích yếu
+// whose longest line is line mm: Decree 30 asks for 1/3 to 1/2 of the line;
+// within that, at least floor mm when the line allows it, else 5/12.
+func shortRule(line, floor float64) float64 {
+	return min(max(line*5/12, floor, line/3), line/2)
+}
 
 // Document writes r as an administrative document laid out per Decree 30/2020
 // Phụ lục I: the two-column header, số and place/date on one baseline, tên
 // loại and trích yếu (or "V/v …" for a công văn), Kính gửi, the justified body
 // and the footer block with Nơi nhận and the signature, kept whole. Page
-// numbers are centred in the top margin from page 2 on. The end mark "./." is
+// numbers are centred in the top margin from page 2 on. What each line says
+// comes from decree.Of, the header every output draws. The end mark "./." is
 // printed as the clerk typed it (the preview and the HTML show the same
-// body); a body without it gets a warning.
+// body); a body without it gets a warning. A draft or a document awaiting
+// review carries the DỰ THẢO mark on every page.
 func Document(w io.Writer, r *model.Record, opt Options) (Result, error) {
 	opt, warns := opt.settle()
 	e := newEngine(opt, false)
 	e.warnings = append(e.warnings, warns...)
+	h := decree.Of(r, opt.headerOptions())
 	d := doc.Parse(r.Body)
-	l := &docLayout{e: e, r: r, opt: opt, d: d}
+	l := &docLayout{e: e, r: r, h: h, opt: opt, d: d}
 	l.lay()
 	return e.render(w, meta{
-		title:    docTitle(r),
-		author:   firstNonEmpty(oneLine(r.Agency), oneLine(opt.Agency)),
+		title:    h.Title,
+		author:   cmp.Or(strings.Join(h.Agency, " "), strings.TrimSpace(oneLine(opt.Agency))),
 		subject:  r.Summary,
-		keywords: strings.Join(nonEmpty(r.Kind.Label(), numberSign(r), r.Category), ", "),
+		keywords: strings.Join(nonEmpty(r.Kind.Label(), h.NumberSign, r.Category), ", "),
 		date:     r.Updated,
 	})
-}
-
-// docTitle is the title of a document's PDF: its title, else tên loại,
-// number and trích yếu.
-func docTitle(r *model.Record) string {
-	if t := strings.TrimSpace(r.Title); t != "" {
-		return t
-	}
-	s := r.Kind.Label()
-	if ns := numberSign(r); ns != "" {
-		s += " số " + ns
-	}
-	if r.Summary != "" {
-		s += " " + r.Summary
-	}
-	return s
 }
 
 type docLayout struct {
 	e   *engine
 	r   *model.Record
+	h   decree.Header
 	opt Options
 	d   doc.Document
 
@@ -98,27 +101,18 @@ func (l *docLayout) lay() {
 	l.p1 = e.newPage()
 
 	l.header()
-	kind := l.r.Kind
-	if kind == model.KindCongVan {
-		// công văn: V/v under the number, no tên loại
-	} else {
+	if l.h.KindName != "" {
 		l.kindBlock()
 	}
 	fl := e.continueOn(l.top, l.bottom, l.y)
 	st := bodyStyle{x: l.left, w: l.w, size: szBody, spacing: o.LineSpacing, indent: indentBody,
 		gap: paraGapPt * ptMM, align: 'J', decree: true, tableSize: 13, captionSize: 12,
 		maxImageH: (l.bottom - l.top) * 0.6, head1: szBody, head2: szBody}
-	body := l.d
-	var units []unit
-	if kind == model.KindCongDien {
-		units, body = l.congDienAddress(st, body)
-	} else if len(l.r.To) > 0 {
-		units = l.kinhGui(st)
-	}
+	units := l.address(st)
 	if len(units) > 0 {
 		units[0].before = 6
 	}
-	bu := e.body(l.r, body, st, "")
+	bu := e.body(l.r, l.d, st, "")
 	if len(bu) > 0 {
 		bu[0].before = 4
 		if len(units) == 0 {
@@ -126,7 +120,7 @@ func (l *docLayout) lay() {
 		}
 	}
 	units = append(units, bu...)
-	if !endsWithEndMark(l.d) {
+	if !decree.EndsWithEndMark(l.d) {
 		e.warn("Nội dung chưa có dấu kết thúc «%s» sau câu cuối", endMark)
 	}
 	if f, ok := l.footer(); ok {
@@ -138,18 +132,7 @@ func (l *docLayout) lay() {
 	}
 	fl.place(units)
 	l.pageNumbers()
-}
-
-// endsWithEndMark reports whether the last text block ends with "./.".
-func endsWithEndMark(d doc.Document) bool {
-	for i := len(d.Blocks) - 1; i >= 0; i-- {
-		b := d.Blocks[i]
-		if b.Kind == doc.Image || b.Kind == doc.Table {
-			continue
-		}
-		return strings.HasSuffix(strings.TrimSpace(doc.PlainText(b.Runs)), endMark)
-	}
-	return false
+	e.draftMarks(l.h, l.left, l.right, l.top)
 }
 
 // centred draws single-line text centred on cx at baseline y, returning its width.
@@ -157,23 +140,23 @@ func (l *docLayout) centred(s string, f face, size, cx, y float64) float64 {
 	if s == "" {
 		return 0
 	}
+	s = l.e.clean(s)
 	w := l.e.width(s, f, size)
 	l.p1.ops = append(l.p1.ops, op{kind: opText, x: cx - w/2, y: y, w: w, text: s, face: f, size: size})
 	return w
 }
 
-// wrapCentred breaks s (lines split at "\n") to width and draws each line
-// centred on cx, the first baseline at y, stepping step; it returns the last
-// baseline and the widest line.
-func (l *docLayout) wrapCentred(s string, f face, size, cx, width, y, step float64) (last, widest float64) {
+// wrapCentred breaks each of lines to width and draws them centred on cx,
+// the first baseline at y, stepping step; it returns the last baseline and
+// the widest line.
+func (l *docLayout) wrapCentred(lines []string, f face, size, cx, width, y, step float64) (last, widest float64) {
 	last = y - step
-	for _, para := range strings.Split(s, "\n") {
+	for _, para := range lines {
 		sp := l.e.plain(para, f)
 		if len(sp) == 0 {
 			continue
 		}
-		lines := l.e.balancedLines(l.e.words(sp, size), width, size)
-		for _, ln := range lines {
+		for _, ln := range l.e.balancedLines(l.e.words(sp, size), width, size) {
 			last += step
 			l.p1.ops = append(l.p1.ops, lineOps(ln, cx-width/2, last, width, 'C', size)...)
 			widest = max(widest, ln.natural)
@@ -182,55 +165,58 @@ func (l *docLayout) wrapCentred(s string, f face, size, cx, width, y, step float
 	return last, widest
 }
 
+// headerColumns are the widths of the header's left and right columns for
+// a text width w, and the size of the Quốc hiệu: the right column holds
+// the Quốc hiệu on one line.
+func (e *engine) headerColumns(w float64) (lw, rw, qhSize float64) {
+	qhSize = szQuocHieu
+	qh := e.width(quocHieu, bold, qhSize)
+	rw = min(max(qh+4, w*0.5), w*0.62)
+	if qh > rw-1 {
+		qhSize = 12
+	}
+	return w - rw, rw, qhSize
+}
+
+// headerStep is the distance between the lines of the header's columns.
+const headerStep = single * 13.5 * ptMM
+
 // header draws ô 1–4 (and 5b, 10b): the two columns with their rules, the
 // number and the place/date line on one baseline.
 func (l *docLayout) header() {
-	e, r := l.e, l.r
-	// The right column holds the Quốc hiệu on one line.
-	qhSize := szQuocHieu
-	qh := e.width(quocHieu, bold, qhSize)
-	l.rw = min(max(qh+4, l.w*0.5), l.w*0.62)
-	if qh > l.rw-1 {
-		qhSize = 12
-		qh = e.width(quocHieu, bold, qhSize)
-	}
-	l.lw = l.w - l.rw
+	e, h := l.e, l.h
+	var qhSize float64
+	l.lw, l.rw, qhSize = e.headerColumns(l.w)
 	lcx := l.left + l.lw/2
 	rcx := l.right - l.rw/2
-	step := single * 13.5 * ptMM // one header row
+	step := headerStep
 	y1 := l.top + ascent*szTieuNgu*ptMM
 
 	// Right column: Quốc hiệu, Tiêu ngữ and the rule as long as it.
-	l.centred(quocHieu, bold, qhSize, rcx, y1)
-	tw := l.centred(tieuNgu, bold, szTieuNgu, rcx, y1+step)
-	ry := y1 + step + ruleDrop
+	l.centred(h.QuocHieu, bold, qhSize, rcx, y1)
+	tw := l.centred(h.TieuNgu, bold, szTieuNgu, rcx, y1+step)
+	ry := y1 + step + ruleDrop(szTieuNgu)
 	l.p1.ops = append(l.p1.ops, lineOp(rcx-tw/2, ry, rcx+tw/2, ry, ruleW))
 
 	// Left column: cơ quan chủ quản (upright), cơ quan ban hành (bold), rule.
-	// The settings' agencies apply only to a record that names none: a
-	// record that names its issuer but no parent (the UBND itself) has none.
-	parent, agency := strings.TrimSpace(r.AgencyParent), strings.TrimSpace(r.Agency)
-	if parent == "" && agency == "" {
-		parent, agency = strings.TrimSpace(l.opt.AgencyParent), strings.TrimSpace(l.opt.Agency)
-	}
 	colW := l.lw - 2
 	y := y1
-	if parent != "" {
-		last, _ := l.wrapCentred(strings.ToUpper(parent), regular, szAgency, lcx, colW, y, step)
+	if len(h.AgencyParent) > 0 {
+		last, _ := l.wrapCentred(h.AgencyParent, regular, szAgency, lcx, colW, y, step)
 		y = last + step
 	}
 	ly := y - step
-	if agency != "" {
-		last, widest := l.wrapCentred(strings.ToUpper(agency), bold, szAgency, lcx, colW, y, step)
-		ly = last + ruleDrop
-		rw := max(widest*5/12, min(widest, 20))
+	if len(h.Agency) > 0 {
+		last, widest := l.wrapCentred(h.Agency, bold, szAgency, lcx, colW, y, step)
+		ly = last + ruleDrop(szAgency)
+		rw := shortRule(widest, 20)
 		l.p1.ops = append(l.p1.ops, lineOp(lcx-rw/2, ly, lcx+rw/2, ly, ruleW))
 	}
 
 	// Row of ô 3 and ô 4.
 	y3 := max(ly, ry) + 7.5
-	l.centred(l.numberLine(), regular, szNumber, lcx, y3)
-	pd := l.placeDate()
+	l.centred(h.NumberLine, regular, szNumber, lcx, y3)
+	pd := e.clean(h.PlaceDate)
 	size := szPlaceDate
 	for size > 12 && e.width(pd, italic, size) > l.rw {
 		size -= 0.5
@@ -241,115 +227,65 @@ func (l *docLayout) header() {
 	l.y = y3 + 2
 
 	// ô 5b: a công văn's trích yếu, 6 pt under the number.
-	if r.Kind == model.KindCongVan && strings.TrimSpace(r.Summary) != "" {
-		s := strings.TrimSpace(r.Summary)
-		if !strings.HasPrefix(s, "V/v") {
-			s = "V/v " + s
-		}
+	if h.SummaryUnderNumber {
 		vstep := single * szVv * ptMM
-		last, _ := l.wrapCentred(s, regular, szVv, lcx, colW, y3+6*ptMM+vstep, vstep)
+		last, _ := l.wrapCentred(h.Summary, regular, szVv, lcx, colW, y3+6*ptMM+vstep, vstep)
 		l.y = max(l.y, last+2)
 	}
-	// ô 10b: the urgency stamp under them.
-	if u := strings.ToUpper(strings.TrimSpace(r.Urgency)); u != "" {
-		bw := map[string]float64{"HỎA TỐC": 30, "THƯỢNG KHẨN": 40, "KHẨN": 20}[u]
-		tw := e.width(u, bold, szUrgency)
-		bw = max(bw, tw+6)
+	// ô 10b: the urgency stamp under them, in its box of the decree's size.
+	if u := e.clean(h.Urgency); u != "" {
+		size := szUrgency
+		tw := e.width(u, bold, size)
+		bw := h.UrgencyWidth
+		if bw == 0 {
+			bw = max(20, tw+6)
+		}
+		for size > 10 && tw > bw-3 {
+			size -= 0.5
+			tw = e.width(u, bold, size)
+		}
 		top := l.y + 3
 		l.p1.ops = append(l.p1.ops,
 			op{kind: opRect, x: lcx - bw/2, y: top, w: bw, h: 8, lw: 0.4, red: true},
-			op{kind: opText, x: lcx - tw/2, y: top + 4 + 0.33*szUrgency*ptMM, w: tw, text: u, face: bold, size: szUrgency, red: true})
+			op{kind: opText, x: lcx - tw/2, y: top + 4 + 0.33*size*ptMM, w: tw, text: u, face: bold, size: size, red: true})
 		l.y = top + 8
 	}
 }
 
-// numberLine is ô 3, "Số: 05/TB-UBND"; a number below 10 gets its leading
-// zero, a document not yet numbered leaves room to write the number in.
-func (l *docLayout) numberLine() string {
-	n := padNumber(l.e.clean(l.r.Number))
-	sign := strings.TrimSpace(l.e.clean(l.r.Sign))
-	if n == "" {
-		n = strings.Repeat("\u00a0", 8)
-	}
-	if sign == "" {
-		return "Số: " + n
-	}
-	return "Số: " + n + "/" + strings.ToUpper(sign)
-}
-
-// padNumber gives a số below 10 its leading zero ("5" → "05").
-func padNumber(n string) string {
-	n = strings.TrimSpace(n)
-	if len(n) == 1 && n[0] >= '1' && n[0] <= '9' {
-		n = "0" + n
-	}
-	return n
-}
-
-// numberSign is the record's "05/TB-UBND" with the number padded.
-func numberSign(r *model.Record) string {
-	c := *r
-	c.Number = padNumber(r.Number)
-	return c.NumberSign()
-}
-
-// placeDate is ô 4; an undated draft leaves the day, month and year blank.
-func (l *docLayout) placeDate() string {
-	place := strings.TrimSpace(l.e.clean(l.r.Place))
-	if !l.r.Date.IsZero() {
-		return vntext.PlaceDate(place, l.r.Date)
-	}
-	blank := strings.Repeat("\u00a0", 5)
-	s := "ngày" + blank + "tháng" + blank + "năm" + blank + "\u00a0"
-	if place == "" {
-		return "N" + strings.TrimPrefix(s, "n")
-	}
-	return place + ", " + s
-}
-
 // kindBlock draws ô 5a: tên loại, trích yếu and the rule under them.
 func (l *docLayout) kindBlock() {
-	e, r := l.e, l.r
+	h := l.h
 	cx := l.left + l.w/2
 	step := single * szKind * ptMM
 	y := l.y + 9 + ascent*szKind*ptMM
-	kw := l.centred(strings.ToUpper(e.clean(r.Kind.Label())), bold, szKind, cx, y)
+	kw := l.centred(h.KindName, bold, szKind, cx, y)
 	widest := kw
-	if s := strings.TrimSpace(r.Summary); s != "" {
-		last, wd := l.wrapCentred(s, bold, szKind, cx, l.w-20, y+step, step)
+	if len(h.Summary) > 0 {
+		last, wd := l.wrapCentred(h.Summary, bold, szKind, cx, l.w-20, y+step, step)
 		y, widest = last, wd
 	}
-	rw := max(widest*5/12, min(widest, 30))
-	ry := y + ruleDrop + 1
+	rw := shortRule(widest, 20)
+	ry := y + ruleDrop(szKind)
 	l.p1.ops = append(l.p1.ops, lineOp(cx-rw/2, ry, cx+rw/2, ry, ruleW))
 	l.y = ry + 1
 }
 
-// kinhGui lays out ô 9a: "Kính gửi:" with one recipient on the same line, or
-// several, one per line ("- …;", the last ending "."), aligned after the label.
-func (l *docLayout) kinhGui(st bodyStyle) []unit {
-	return l.addressBlock("Kính gửi:", l.r.To, st)
-}
-
-func (l *docLayout) addressBlock(label string, to []string, st bodyStyle) []unit {
-	e := l.e
-	var names []string
-	for _, t := range to {
-		t = strings.TrimSpace(e.clean(t))
-		t = strings.TrimSpace(strings.TrimLeft(t, "-–+•"))
-		t = strings.TrimRight(t, ";,. ")
-		if t != "" {
-			names = append(names, t)
-		}
+// address lays out ô 9a: "Kính gửi:" with its addressees, or a công điện's
+// "… điện:" line and its recipients.
+func (l *docLayout) address(st bodyStyle) []unit {
+	h := l.h
+	if h.Addressing == decree.Dispatch {
+		return l.dispatchAddress(st)
 	}
-	if len(names) == 0 {
+	if len(h.ToLines) == 0 {
 		return nil
 	}
+	e := l.e
 	lh := lineHeight(szBody, st.spacing)
-	lab := label + " "
+	lab := h.AddressLabel + " "
 	labW := e.width(lab, regular, szBody)
-	if len(names) == 1 {
-		sp := e.plain(lab+names[0]+".", regular)
+	if len(h.ToLines) == 1 {
+		sp := e.plain(lab+h.ToLines[0], regular)
 		ws := e.words(sp, szBody)
 		nat := 0.0
 		for i, w := range ws {
@@ -364,82 +300,45 @@ func (l *docLayout) addressBlock(label string, to []string, st bodyStyle) []unit
 		// Too long for one centred line: the name wraps under itself.
 		return e.para(sp, st.x+labW, st.w-labW, -labW, lh, szBody, 'L', 0)
 	}
-	lines := make([]string, len(names))
 	widest := 0.0
-	for i, n := range names {
-		end := ";"
-		if i == len(names)-1 {
-			end = "."
-		}
-		lines[i] = "- " + n + end
-		widest = max(widest, e.width(lines[i], regular, szBody))
+	for _, s := range h.ToLines {
+		widest = max(widest, e.width(e.clean(s), regular, szBody))
 	}
 	// The block (label and the longest line) is centred, but starts no
 	// further right than the middle of the page.
-	bw := labW + widest
-	x := max(st.x, st.x+(st.w-bw)/2)
-	x = min(x, st.x+st.w*0.35)
+	x := st.x + addressIndent(labW, widest, st.w)
+	dash := e.width("- ", regular, szBody)
 	var us []unit
-	for i, s := range lines {
-		dash := e.width("- ", regular, szBody)
+	for i, s := range h.ToLines {
 		ps := e.para(e.plain(s, regular), x+labW+dash, st.x+st.w-x-labW-dash, -dash, lh, szBody, 'L', 0)
 		if i == 0 {
-			lu := textOp(x, (lh-single*szBody*ptMM)/2+ascent*szBody*ptMM, label, regular, szBody)
+			lu := textOp(x, (lh-single*szBody*ptMM)/2+ascent*szBody*ptMM, e.clean(h.AddressLabel), regular, szBody)
 			lu.w = labW
 			ps[0].ops = append(ps[0].ops, lu)
 		}
-		for k := range ps {
-			ps[k].keep = true
-		}
-		us = append(us, ps...)
+		us = append(us, keepAll(ps)...)
 	}
 	us[len(us)-1].keep = false
 	return us
 }
 
-// congDienAddress lays out the addressing of a công điện: the line "… điện:"
-// (taken from the body's first line when the clerk typed it, otherwise made
-// from the agency name), centred bold, then the recipients one per line.
-func (l *docLayout) congDienAddress(st bodyStyle, body doc.Document) ([]unit, doc.Document) {
-	e := l.e
+// dispatchAddress lays out the addressing of a công điện: the "… điện:"
+// line centred bold (the body's own first line when the clerk typed it),
+// then the recipients one per justified line.
+func (l *docLayout) dispatchAddress(st bodyStyle) []unit {
+	e, h := l.e, l.h
 	lh := lineHeight(szBody, st.spacing)
-	var head []span
-	if len(body.Blocks) > 0 && body.Blocks[0].Kind == doc.Paragraph {
-		t := strings.TrimSpace(doc.PlainText(body.Blocks[0].Runs))
-		if strings.HasSuffix(strings.ToLower(t), "điện:") {
-			head = withFace(e.spans(body.Blocks[0].Runs), bold)
-			body.Blocks = body.Blocks[1:]
-		}
-	}
-	if head == nil && len(l.r.To) > 0 {
-		ag := strings.ToUpper(oneLine(firstNonEmpty(l.r.Agency, l.opt.Agency)))
-		if ag != "" {
-			head = e.plain(ag+" điện:", bold)
-		}
-	}
 	var us []unit
-	if head != nil {
-		us = keepAll(e.para(head, st.x, st.w, 0, lh, szBody, 'C', 0))
+	if h.AddressLabel != "" {
+		us = keepAll(e.para(e.plain(h.AddressLabel, bold), st.x, st.w, 0, lh, szBody, 'C', 0))
 	}
-	var names []string
-	for _, t := range l.r.To {
-		t = strings.TrimSpace(strings.TrimRight(strings.TrimLeft(strings.TrimSpace(e.clean(t)), "-–+• "), ";,. "))
-		if t != "" {
-			names = append(names, t)
-		}
-	}
-	for i, n := range names {
-		end := ";"
-		if i == len(names)-1 {
-			end = "."
-		}
-		ps := e.para(e.plain("- "+n+end, regular), st.x, st.w, st.indent, lh, szBody, 'J', 0)
-		us = append(us, ps...)
+	for _, s := range h.ToLines {
+		us = append(us, e.para(e.plain(s, regular), st.x, st.w, st.indent, lh, szBody, 'J', 0)...)
 	}
 	if len(us) > 0 {
 		us[len(us)-1].keep = false
 	}
-	return us, body
+	return us
 }
 
 // footer lays out the footer block, kept whole: Nơi nhận on the left
@@ -447,7 +346,10 @@ func (l *docLayout) congDienAddress(st bodyStyle, body doc.Document) ([]unit, do
 // (upper case, bold), room for signature and seal, and the signer's name on
 // the right.
 func (l *docLayout) footer() (unit, bool) {
-	e, r := l.e, l.r
+	e, h := l.e, l.h
+	if !h.HasFooter() {
+		return unit{}, false
+	}
 	colL := l.w * 0.5
 	colR := l.w - colL
 	rx := l.left + colL
@@ -456,25 +358,16 @@ func (l *docLayout) footer() (unit, bool) {
 	// Right column.
 	step := single * szSigner * ptMM
 	y := b0 - step
-	var auth []string
-	for _, s := range []string{r.SignerAuthority, r.SignerPosition} {
-		for _, ln := range strings.Split(s, "\n") {
-			if ln = strings.TrimSpace(ln); ln != "" {
-				auth = append(auth, strings.ToUpper(ln))
-			}
-		}
-	}
-	for _, a := range auth {
+	for _, a := range h.Signer {
 		for _, ln := range e.breakLines(e.words(e.plain(a, bold), szSigner), colR, colR, szSigner) {
 			y += step
 			ops = append(ops, lineOps(ln, rx, y, colR, 'C', szSigner)...)
 		}
 	}
-	name := strings.TrimSpace(r.SignerName)
-	if name != "" || len(auth) > 0 {
+	if h.SignerName != "" || len(h.Signer) > 0 {
 		y += signSpace
-		if name != "" {
-			for _, ln := range e.breakLines(e.words(e.plain(name, bold), szSigner), colR, colR, szSigner) {
+		if h.SignerName != "" {
+			for _, ln := range e.breakLines(e.words(e.plain(h.SignerName, bold), szSigner), colR, colR, szSigner) {
 				y += step
 				ops = append(ops, lineOps(ln, rx, y, colR, 'C', szSigner)...)
 			}
@@ -483,20 +376,13 @@ func (l *docLayout) footer() (unit, bool) {
 	rightBottom := y
 	// Left column.
 	ly := b0
-	if len(r.Recipients) > 0 {
-		ops = append(ops, textOp(l.left, ly, "Nơi nhận:", boldItalic, szNoiNhan))
+	if len(h.Recipients) > 0 {
+		ops = append(ops, textOp(l.left, ly, decree.NoiNhanLabel, boldItalic, szNoiNhan))
 		nstep := single * szNoiNhanLn * ptMM
 		ly += single*szNoiNhan*ptMM*0.9 - nstep
 		dash := e.width("- ", regular, szNoiNhanLn)
-		for _, s := range r.Recipients {
-			s = strings.TrimSpace(e.clean(s))
-			if s == "" {
-				continue
-			}
-			if !strings.HasPrefix(s, "-") && !strings.HasPrefix(s, "+") {
-				s = "- " + s
-			}
-			avail := colL - 3
+		avail := colL - 3
+		for _, s := range h.Recipients {
 			for k, ln := range e.breakLines(e.words(e.plain(s, regular), szNoiNhanLn), avail, avail-dash, szNoiNhanLn) {
 				ly += nstep
 				x := l.left
@@ -510,33 +396,36 @@ func (l *docLayout) footer() (unit, bool) {
 	if len(ops) == 0 {
 		return unit{}, false
 	}
-	h := max(rightBottom, ly) + 2
-	return unit{h: h, ops: ops}, true
+	return unit{h: max(rightBottom, ly) + 2, ops: ops}, true
 }
 
 // pageNumbers puts the page number centred in the top margin of every page
 // but the first.
 func (l *docLayout) pageNumbers() {
-	e := l.e
-	for i, p := range e.pages {
-		if i == 0 {
-			continue
-		}
-		s := itoa(i + 1)
-		w := e.width(s, regular, szPageNo)
-		y := l.top/2 + 0.35*szPageNo*ptMM
-		p.ops = append(p.ops, op{kind: opText, x: l.left + l.w/2 - w/2, y: y, w: w, text: s, size: szPageNo})
-	}
+	l.e.numberPages(l.left, l.w, l.top)
 }
 
-// firstNonEmpty returns the first argument that is not blank.
-func firstNonEmpty(ss ...string) string {
-	for _, s := range ss {
-		if strings.TrimSpace(s) != "" {
-			return s
+// draftMarks puts the DỰ THẢO mark in the top margin of every page, flush
+// with the right margin: the label bold in a box, the revision and time in
+// small italics under it. Approved and published documents have none.
+func (e *engine) draftMarks(h decree.Header, left, right, top float64) {
+	if h.Draft == nil {
+		return
+	}
+	label := e.clean(h.Draft.Label)
+	note := e.clean(h.Draft.Note)
+	lw := e.width(label, bold, szDraft)
+	bw, bh := lw+5, 6.5
+	boxTop := max(top-bh-6.5, 2)
+	nw := e.width(note, italic, szDraftNote)
+	for _, p := range e.pages {
+		p.ops = append(p.ops,
+			op{kind: opRect, x: right - bw, y: boxTop, w: bw, h: bh, lw: 0.5},
+			op{kind: opText, x: right - bw + 2.5, y: boxTop + bh/2 + 0.33*szDraft*ptMM, w: lw, text: label, face: bold, size: szDraft})
+		if note != "" {
+			p.ops = append(p.ops, op{kind: opText, x: right - nw, y: boxTop + bh + 3.3, w: nw, text: note, face: italic, size: szDraftNote})
 		}
 	}
-	return ""
 }
 
 // oneLine joins the lines of s with spaces.

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 
@@ -10,6 +9,7 @@ import (
 
 // TestEdgeCases: odd records still give a readable PDF with their text.
 func TestEdgeCases(t *testing.T) {
+	t.Parallel()
 	wide := "|" + strings.Repeat(" cột |", 15) + "\n|" + strings.Repeat("---|", 15) + "\n|" + strings.Repeat(" Phòng Hành chính - Tổ chức |", 15)
 	tests := []struct {
 		name string
@@ -26,18 +26,8 @@ func TestEdgeCases(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			var b bytes.Buffer
-			var err error
-			var res Result
-			if tc.rec.Kind == model.KindNews {
-				res, err = News(&b, tc.rec, Options{})
-			} else {
-				res, err = Document(&b, tc.rec, Options{})
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			f := readPDF(t, b.Bytes())
+			data, res := export(t, tc.rec, Options{})
+			f := readPDF(t, data)
 			if len(f.pages) != res.Pages || res.Pages < 1 {
 				t.Fatalf("pages %d/%d", len(f.pages), res.Pages)
 			}

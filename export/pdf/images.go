@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
@@ -42,7 +43,38 @@ func (e *engine) prepareImage(im *model.Image) *pdfImage {
 	if label == "" {
 		label = e.clean(im.Caption)
 	}
-	data := im.Data
+	ni, problem := NormalizeImage(im.Data)
+	if problem != "" {
+		e.warn("Ảnh «%s» %s, đã bỏ qua", label, problem)
+		return nil
+	}
+	e.nimg++
+	name := "img" + itoa(e.nimg)
+	e.pdf.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: ni.Type}, bytes.NewReader(ni.Data))
+	if e.pdf.Err() {
+		// gofpdf keeps its first error; an image it refuses must not sink the
+		// document, so clear it and skip the image.
+		e.pdf.ClearError()
+		e.warn("Ảnh «%s» không nhúng được vào PDF, đã bỏ qua", label)
+		return nil
+	}
+	return &pdfImage{name: name, w: ni.Width, h: ni.Height}
+}
+
+// Image is a picture ready to embed: JPEG or 8-bit non-interlaced PNG,
+// upright, with its size in pixels.
+type Image struct {
+	Data          []byte
+	Type          string // "jpg" or "png"
+	Width, Height int
+}
+
+// NormalizeImage checks a record's picture and makes it embeddable as it
+// is shown: GIF, 16-bit or interlaced PNG and CMYK JPEG are re-encoded, a
+// JPEG turned by its EXIF orientation is turned upright. problem says in
+// Vietnamese why a picture cannot be used ("bị hỏng…", "quá lớn…"), or is
+// "". Both the PDF and the Word export embed pictures through it.
+func NormalizeImage(data []byte) (img Image, problem string) {
 	var kind string
 	switch {
 	case len(data) >= 3 && data[0] == 0xFF && data[1] == 0xD8:
@@ -52,21 +84,17 @@ func (e *engine) prepareImage(im *model.Image) *pdfImage {
 	case len(data) >= 6 && (string(data[:6]) == "GIF87a" || string(data[:6]) == "GIF89a"):
 		kind = "gif"
 	default:
-		e.warn("Ảnh «%s» không phải JPEG hoặc PNG, đã bỏ qua", label)
-		return nil
+		return img, "không phải JPEG hoặc PNG"
 	}
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 {
-		e.warn("Ảnh «%s» bị hỏng hoặc không đọc được, đã bỏ qua", label)
-		return nil
+		return img, "bị hỏng hoặc không đọc được"
 	}
 	if int64(cfg.Width)*int64(cfg.Height) > MaxImagePixels {
-		e.warn("Ảnh «%s» quá lớn (%d × %d điểm ảnh), đã bỏ qua", label, cfg.Width, cfg.Height)
-		return nil
+		return img, fmt.Sprintf("quá lớn (%d × %d điểm ảnh)", cfg.Width, cfg.Height)
 	}
 	if truncated(kind, data) {
-		e.warn("Ảnh «%s» bị hỏng (tệp bị cắt cụt), đã bỏ qua", label)
-		return nil
+		return img, "bị hỏng (tệp bị cắt cụt)"
 	}
 	w, h := cfg.Width, cfg.Height
 	// Re-encode what gofpdf cannot embed as is: 16-bit or interlaced PNG,
@@ -90,20 +118,9 @@ func (e *engine) prepareImage(im *model.Image) *pdfImage {
 		}
 	}
 	if err != nil {
-		e.warn("Ảnh «%s» bị hỏng hoặc không đọc được, đã bỏ qua", label)
-		return nil
+		return img, "bị hỏng hoặc không đọc được"
 	}
-	e.nimg++
-	name := "img" + itoa(e.nimg)
-	e.pdf.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: kind}, bytes.NewReader(data))
-	if e.pdf.Err() {
-		// gofpdf keeps its first error; an image it refuses must not sink the
-		// document, so clear it and skip the image.
-		e.pdf.ClearError()
-		e.warn("Ảnh «%s» không nhúng được vào PDF, đã bỏ qua", label)
-		return nil
-	}
-	return &pdfImage{name: name, w: w, h: h}
+	return Image{Data: data, Type: kind, Width: w, Height: h}, ""
 }
 
 // truncated reports a file cut short, the common damage of copied images:

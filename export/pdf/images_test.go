@@ -41,6 +41,7 @@ func withOrientation(jpg []byte, o uint16) []byte {
 }
 
 func TestImages(t *testing.T) {
+	t.Parallel()
 	gray := image.NewGray(image.Rect(0, 0, 40, 20))
 	var grayJPEG bytes.Buffer
 	jpeg.Encode(&grayJPEG, gray, nil)
@@ -87,6 +88,7 @@ func TestImages(t *testing.T) {
 }
 
 func TestExifOrientation(t *testing.T) {
+	t.Parallel()
 	for o := uint16(1); o <= 8; o++ {
 		if got := jpegOrientation(withOrientation(testJPEG(8, 8), o)); got != int(o) {
 			t.Errorf("orientation %d read as %d", o, got)

@@ -1,10 +1,13 @@
 package pdf
 
 import (
+	"cmp"
 	"io"
+	"slices"
 	"strings"
 
 	"bientap/model"
+	"bientap/model/decree"
 	"bientap/model/doc"
 	"bientap/model/vntext"
 )
@@ -27,7 +30,8 @@ const (
 // agency and the category, the weekday and date, the title large and bold,
 // the sapo in bold, the featured image at the text width with its caption in
 // italics, the justified body, the byline right-aligned in bold, and
-// "Trang N/M" with the item's portal address in every page's footer.
+// "Trang N/M" with the item's portal address in every page's footer. A draft
+// or an item awaiting review carries the DỰ THẢO mark on every page.
 func News(w io.Writer, r *model.Record, opt Options) (Result, error) {
 	e := newEngine(opt, false)
 	d := doc.Parse(r.Body)
@@ -38,7 +42,7 @@ func News(w io.Writer, r *model.Record, opt Options) (Result, error) {
 	var us []unit
 
 	// Header line: portal or agency on the left, category on the right.
-	portal := strings.TrimSpace(firstNonEmpty(opt.PortalName, oneLine(r.Agency), opt.Agency))
+	portal := cmp.Or(strings.TrimSpace(opt.PortalName), strings.TrimSpace(oneLine(r.Agency)), strings.TrimSpace(opt.Agency))
 	cat := strings.TrimSpace(e.clean(r.Category))
 	var hops []op
 	hb := ascent * nsHeader * ptMM
@@ -60,8 +64,10 @@ func News(w io.Writer, r *model.Record, opt Options) (Result, error) {
 		us = append(us, e.para(e.plain(vntext.NewsDate(r.Date), italic), left, tw, 0, lineHeight(nsDate, 1), nsDate, 'L', 4)...)
 	}
 	// Title.
-	title := firstNonEmpty(r.Title, r.Summary)
-	tl := e.balancedLines(e.words(e.plain(title, bold), nsTitle), tw, nsTitle)
+	title := cmp.Or(strings.TrimSpace(r.Title), strings.TrimSpace(r.Summary))
+	// The title fills the width, as the portal shows it (not balanced into
+	// narrow lines).
+	tl := e.breakLines(e.words(e.plain(title, bold), nsTitle), tw, tw, nsTitle)
 	us = append(us, keepAll(e.lineUnits(tl, left, tw, 0, lineHeight(nsTitle, 1.05), nsTitle, 'L', 3))...)
 	// Sapo.
 	if s := strings.TrimSpace(r.Summary); s != "" && s != strings.TrimSpace(title) {
@@ -90,7 +96,7 @@ func News(w io.Writer, r *model.Record, opt Options) (Result, error) {
 	}
 	us = append(us, bu...)
 	// Byline.
-	author := strings.TrimSpace(firstNonEmpty(r.Author, model.DefaultAuthor))
+	author := cmp.Or(strings.TrimSpace(r.Author), model.DefaultAuthor)
 	us = append(us, e.para(e.plain(author, bold), left, tw, 0, lineHeight(nsBody, nsSpacing), nsBody, 'R', 4)...)
 	fl.place(us)
 
@@ -109,9 +115,10 @@ func News(w io.Writer, r *model.Record, opt Options) (Result, error) {
 			p.ops = append(p.ops, lineOps(ls[0], left, fy, avail, 'L', nsFooter)...)
 		}
 	}
+	e.draftMarks(decree.Of(r, opt.headerOptions()), left, right, newsTop)
 	return e.render(w, meta{
 		title:    title,
-		author:   firstNonEmpty(portal, author),
+		author:   cmp.Or(portal, author),
 		subject:  r.Summary,
 		keywords: strings.TrimSpace(strings.Join(nonEmpty(cat, "tin bài"), ", ")),
 		date:     r.Updated,
@@ -120,11 +127,5 @@ func News(w io.Writer, r *model.Record, opt Options) (Result, error) {
 
 // nonEmpty returns the non-blank strings among ss.
 func nonEmpty(ss ...string) []string {
-	var out []string
-	for _, s := range ss {
-		if strings.TrimSpace(s) != "" {
-			out = append(out, s)
-		}
-	}
-	return out
+	return slices.DeleteFunc(ss, func(s string) bool { return strings.TrimSpace(s) == "" })
 }

@@ -17,6 +17,7 @@ import (
 
 	"bientap/export/fonts"
 	"bientap/model"
+	"bientap/model/decree"
 )
 
 // Options are the print settings. The zero value is valid: Liberation Serif,
@@ -42,6 +43,14 @@ type Options struct {
 	// AgencyParent and Agency are the default cơ quan chủ quản and cơ quan
 	// ban hành for records that name none.
 	AgencyParent, Agency string
+	// Revision is the saved revision a draft's DỰ THẢO mark names (0: the
+	// mark gives only the time of the last save).
+	Revision int
+}
+
+// headerOptions are what the shared document header takes from o.
+func (o Options) headerOptions() decree.Options {
+	return decree.Options{AgencyParent: o.AgencyParent, Agency: o.Agency, Revision: o.Revision}
 }
 
 // Result tells what an export produced.

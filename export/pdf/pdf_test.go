@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"strings"
 	"sync"
@@ -14,21 +15,24 @@ import (
 	"bientap/model/doc"
 )
 
-// export runs the layout the record's kind calls for.
+// export runs the layout the record's kind calls for (the tests' one copy
+// of the choice package export makes for the program).
 func export(t testing.TB, r *model.Record, opt Options) ([]byte, Result) {
 	t.Helper()
 	var b bytes.Buffer
-	var res Result
-	var err error
-	if r.Kind == model.KindNews {
-		res, err = News(&b, r, opt)
-	} else {
-		res, err = Document(&b, r, opt)
-	}
+	res, err := layout(&b, r, opt)
 	if err != nil {
 		t.Fatalf("export: %v", err)
 	}
 	return b.Bytes(), res
+}
+
+// layout writes the news print view for news, the document otherwise.
+func layout(w io.Writer, r *model.Record, opt Options) (Result, error) {
+	if r.Kind == model.KindNews {
+		return News(w, r, opt)
+	}
+	return Document(w, r, opt)
 }
 
 // bodyWords lists the words of a body as the reader should find them.
@@ -68,6 +72,7 @@ func checkInOrder(t *testing.T, text string, words []string) {
 func near(a, b, tol float64) bool { return math.Abs(a-b) <= tol }
 
 func TestDocumentLayouts(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		rec   *model.Record
@@ -184,6 +189,7 @@ func TestDocumentLayouts(t *testing.T) {
 // footer block always stays on one page, with at least the last line of the
 // body before it.
 func TestFooterMovesWhole(t *testing.T) {
+	t.Parallel()
 	line := "Các cơ quan, đơn vị chủ động rà soát, bố trí kinh phí, vật tư và báo cáo kết quả thực hiện đúng thời hạn quy định."
 	sawTwoPages := false
 	for n := 10; n <= 26; n++ {
@@ -208,6 +214,7 @@ func TestFooterMovesWhole(t *testing.T) {
 }
 
 func TestBodyTableHeaderRepeats(t *testing.T) {
+	t.Parallel()
 	data, _ := export(t, keHoach(), Options{})
 	f := readPDF(t, data)
 	pagesWithRows, pagesWithHeader := 0, 0
@@ -226,6 +233,7 @@ func TestBodyTableHeaderRepeats(t *testing.T) {
 }
 
 func TestNewsLayout(t *testing.T) {
+	t.Parallel()
 	r := newsItem()
 	r.Body = strings.Repeat(r.Body+"\n", 2)
 	data, res := export(t, r, Options{PortalName: "Cổng thông tin điện tử tỉnh Lai Châu"})
@@ -277,6 +285,7 @@ func TestNewsLayout(t *testing.T) {
 // TestDeterministic exports the same records twice, and several at once
 // (font bytes are shared): the files are byte-identical.
 func TestDeterministic(t *testing.T) {
+	t.Parallel()
 	for _, r := range []*model.Record{quyetDinh(), keHoach(), newsItem()} {
 		a, _ := export(t, r, Options{})
 		outs := make([][]byte, 4)
@@ -286,11 +295,7 @@ func TestDeterministic(t *testing.T) {
 			go func() {
 				defer wg.Done()
 				var b bytes.Buffer
-				if r.Kind == model.KindNews {
-					News(&b, r.Clone(), Options{})
-				} else {
-					Document(&b, r.Clone(), Options{})
-				}
+				layout(&b, r.Clone(), Options{})
 				outs[i] = b.Bytes()
 			}()
 		}
@@ -310,6 +315,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestOptionsSettle(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in    Options
 		want  Options
@@ -340,6 +346,7 @@ func TestOptionsSettle(t *testing.T) {
 }
 
 func TestEndMarkWarning(t *testing.T) {
+	t.Parallel()
 	r := thongBao()
 	_, res := export(t, r, Options{})
 	for _, w := range res.Warnings {

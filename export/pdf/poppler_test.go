@@ -35,6 +35,7 @@ func poppler(t *testing.T, tool string, args ...string) string {
 // embedded with a Unicode map, and the words of the body in order in
 // pdftotext's output.
 func TestPoppler(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, r := range []*model.Record{quyetDinh(), keHoach(), newsItem()} {
 		data, res := export(t, r, Options{})
@@ -80,6 +81,7 @@ func TestPoppler(t *testing.T) {
 // present (copies of Liberation stand in for them here), and falls back with
 // a warning when they are not.
 func TestTimesNewRomanExport(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for i, name := range fonts.TimesFiles {
 		os.WriteFile(filepath.Join(dir, name), fonts.Liberation().TTF(fonts.Styles[i]), 0o644)

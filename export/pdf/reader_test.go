@@ -27,10 +27,23 @@ type pdfRun struct {
 	text string
 }
 
+// pdfLine is a stroked straight line read back (mm from the top-left
+// corner; w is the stroke width in mm).
+type pdfLine struct {
+	x1, y1, x2, y2, w float64
+}
+
+// pdfRect is a stroked rectangle read back (mm, top-left corner and size).
+type pdfRect struct {
+	x, y, w, h float64
+}
+
 // pdfPage is one page read back.
 type pdfPage struct {
 	width, height float64 // mm
 	runs          []pdfRun
+	lines         []pdfLine
+	rects         []pdfRect
 }
 
 // pdfFile is a whole PDF read back.
@@ -84,6 +97,7 @@ func readPDF(t testing.TB, data []byte) *pdfFile {
 		f.info[k] = decodeTextString(infoV.Key(k).RawString())
 	}
 	const k = 72 / 25.4
+	cmaps := map[string]*cmap{} // by base font: pages share their fonts
 	for n := 1; n <= r.NumPage(); n++ {
 		pg := r.Page(n)
 		mb := pg.V.Key("MediaBox")
@@ -92,20 +106,24 @@ func readPDF(t testing.TB, data []byte) *pdfFile {
 		}
 		page := pdfPage{width: (mb.Index(2).Float64() - mb.Index(0).Float64()) / k,
 			height: (mb.Index(3).Float64() - mb.Index(1).Float64()) / k}
-		fonts := map[string]map[uint16]string{}
+		fonts := map[string]*cmap{}
 		names := map[string]string{}
 		res := pg.Resources().Key("Font")
 		for _, name := range res.Keys() {
 			fv := res.Key(name)
-			names[name] = fv.Key("BaseFont").Name()
-			fonts[name] = readCMap(fv.Key("ToUnicode"))
+			base := fv.Key("BaseFont").Name()
+			names[name] = base
+			if cmaps[base] == nil {
+				cmaps[base] = readCMap(fv.Key("ToUnicode"))
+			}
+			fonts[name] = cmaps[base]
 			desc := fv.Key("DescendantFonts").Index(0).Key("FontDescriptor")
 			if desc.Key("FontFile2").Kind() == lpdf.Stream {
-				f.fonts[names[name]] = true
+				f.fonts[base] = true
 			}
 		}
 		var font string
-		var size, tx, ty float64
+		var size, tx, ty, lw, mx, my float64
 		lpdf.Interpret(pg.V.Key("Contents"), func(stk *lpdf.Stack, op string) {
 			n := stk.Len()
 			args := make([]lpdf.Value, n)
@@ -116,10 +134,7 @@ func readPDF(t testing.TB, data []byte) *pdfFile {
 				cm := fonts[font]
 				var b strings.Builder
 				for i := 0; i+1 < len(raw); i += 2 {
-					code := uint16(raw[i])<<8 | uint16(raw[i+1])
-					if s, ok := cm[code]; ok {
-						b.WriteString(s)
-					}
+					b.WriteString(cm.lookup(uint16(raw[i])<<8 | uint16(raw[i+1])))
 				}
 				return b.String()
 			}
@@ -149,6 +164,29 @@ func readPDF(t testing.TB, data []byte) *pdfFile {
 					}
 					page.runs = append(page.runs, pdfRun{tx / k, page.height - ty/k, size, names[font], b.String()})
 				}
+			case "w":
+				if n == 1 {
+					lw = args[0].Float64() / k
+				}
+			case "m":
+				if n == 2 {
+					mx, my = args[0].Float64()/k, page.height-args[1].Float64()/k
+				}
+			case "l":
+				if n == 2 {
+					x, y := args[0].Float64()/k, page.height-args[1].Float64()/k
+					page.lines = append(page.lines, pdfLine{mx, my, x, y, lw})
+					mx, my = x, y
+				}
+			case "re":
+				if n == 4 {
+					x, y := args[0].Float64()/k, page.height-args[1].Float64()/k
+					w, h := args[2].Float64()/k, -args[3].Float64()/k
+					if h < 0 {
+						y, h = y+h, -h
+					}
+					page.rects = append(page.rects, pdfRect{x, y, w, h})
+				}
 			}
 		})
 		f.pages = append(f.pages, page)
@@ -161,9 +199,33 @@ var (
 	reChar  = regexp.MustCompile(`<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>`)
 )
 
+// cmap is a ToUnicode map: single codes, then ranges.
+type cmap struct {
+	chars  map[uint16]string
+	ranges []cmapRange
+}
+
+type cmapRange struct{ lo, hi, dst uint32 }
+
+// lookup decodes one code ("" when the map has none).
+func (m *cmap) lookup(c uint16) string {
+	if m == nil {
+		return ""
+	}
+	if s, ok := m.chars[c]; ok {
+		return s
+	}
+	for _, r := range m.ranges {
+		if uint32(c) >= r.lo && uint32(c) <= r.hi {
+			return string(rune(r.dst + uint32(c) - r.lo))
+		}
+	}
+	return ""
+}
+
 // readCMap reads a ToUnicode CMap's bfrange and bfchar sections.
-func readCMap(v lpdf.Value) map[uint16]string {
-	m := map[uint16]string{}
+func readCMap(v lpdf.Value) *cmap {
+	m := &cmap{chars: map[uint16]string{}}
 	if v.Kind() != lpdf.Stream {
 		return m
 	}
@@ -176,15 +238,13 @@ func readCMap(v lpdf.Value) map[uint16]string {
 			lo, _ := strconv.ParseUint(g[1], 16, 32)
 			hi, _ := strconv.ParseUint(g[2], 16, 32)
 			dst, _ := strconv.ParseUint(g[3], 16, 32)
-			for c := lo; c <= hi && c <= 0xFFFF; c++ {
-				m[uint16(c)] = string(rune(dst + c - lo))
-			}
+			m.ranges = append(m.ranges, cmapRange{uint32(lo), uint32(min(hi, 0xFFFF)), uint32(dst)})
 		}
 	}
 	for _, sec := range sections(s, "beginbfchar", "endbfchar") {
 		for _, g := range reChar.FindAllStringSubmatch(sec, -1) {
 			c, _ := strconv.ParseUint(g[1], 16, 32)
-			m[uint16(c)] = decodeHexUTF16(g[2])
+			m.chars[uint16(c)] = decodeHexUTF16(g[2])
 		}
 	}
 	return m

@@ -1,13 +1,16 @@
 package pdf
 
 import (
+	"cmp"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"bientap/model"
+	"bientap/model/decree"
 	"bientap/model/vntext"
 )
 
@@ -18,7 +21,8 @@ const (
 )
 
 // Columns of the sổ đăng ký văn bản đi (Decree 30, Phụ lục IV) and their
-// shares of the width.
+// shares of the width; the Số column widens to its longest entry, taking
+// from the trích yếu.
 var registerCols = []struct {
 	title string
 	share float64
@@ -36,87 +40,209 @@ var registerCols = []struct {
 	{"Ghi chú", 0.05, 'L'},
 }
 
+// book is one register book: the documents of one issuing agency and one
+// number series.
+type book struct {
+	parent, agency string // upper case, one line each
+	series         string // the ký hiệu the numbers run under
+	volume         int    // Quyển số, from 1 within the agency
+	recs           []*model.Record
+}
+
+// books splits the year's documents into register books: one per issuing
+// agency (cơ quan chủ quản and ban hành, the office's own for a record that
+// names none) and, within it, one per number series (decree.SeriesKey), since
+// each series runs from 01 on its own. Agencies come in the order of their
+// first document, series in the order of the kinds (model.Kinds), then by
+// ký hiệu; records by date, then number.
+func books(recs []*model.Record, opt Options) []*book {
+	type key struct{ parent, agency, series string }
+	byKey := map[key]*book{}
+	var agencies []string
+	agencyFirst := map[string]int{}
+	for _, r := range sortRecords(recs) {
+		h := decree.Of(r, opt.headerOptions())
+		k := key{strings.Join(h.AgencyParent, " "), strings.Join(h.Agency, " "), decree.SeriesKey(r.Sign)}
+		b := byKey[k]
+		if b == nil {
+			b = &book{parent: k.parent, agency: k.agency, series: k.series}
+			byKey[k] = b
+			ak := k.parent + "\x00" + k.agency
+			if _, ok := agencyFirst[ak]; !ok {
+				agencyFirst[ak] = len(agencies)
+				agencies = append(agencies, ak)
+			}
+		}
+		b.recs = append(b.recs, r)
+	}
+	out := slices.Collect(maps.Values(byKey))
+	kindRank := func(b *book) int {
+		i := slices.IndexFunc(model.Kinds, func(k model.KindInfo) bool { return k.Key == b.recs[0].Kind })
+		return i
+	}
+	slices.SortFunc(out, func(a, b *book) int {
+		return cmp.Or(
+			cmp.Compare(agencyFirst[a.parent+"\x00"+a.agency], agencyFirst[b.parent+"\x00"+b.agency]),
+			cmp.Compare(kindRank(a), kindRank(b)),
+			strings.Compare(a.series, b.series))
+	})
+	vol := map[string]int{}
+	for _, b := range out {
+		ak := b.parent + "\x00" + b.agency
+		vol[ak]++
+		b.volume = vol[ak]
+	}
+	return out
+}
+
 // Register writes the register of outgoing documents (sổ đăng ký văn bản
-// đi) of year: a cover with the year, the date range and the number range,
-// then a landscape table with the Phụ lục IV columns whose header row repeats
-// on every page. Records are listed by date, then number.
+// đi, Phụ lục IV) of year as one file of books, one per issuing agency and
+// number series, each starting on its own cover (agency, year, date range,
+// number range, Quyển số) and followed by a landscape table with the ten
+// columns, their numbers (1)…(10) under the titles, both repeated on every
+// page. Pages are numbered within each book.
 func Register(w io.Writer, year int, recs []*model.Record, opt Options) (Result, error) {
 	e := newEngine(opt, true)
-	recs = sortRecords(recs)
-	left, right := regLeft, e.pageW-regRight
-	tw := right - left
-
-	// Cover.
-	cover := e.newPage()
-	agencyParent := firstNonEmpty(opt.AgencyParent, firstField(recs, func(r *model.Record) string { return r.AgencyParent }))
-	agency := firstNonEmpty(opt.Agency, firstField(recs, func(r *model.Record) string { return r.Agency }))
-	y := 30.0
-	for _, ln := range []struct {
-		s string
-		f face
-	}{{agencyParent, regular}, {agency, bold}} {
-		if s := strings.ToUpper(strings.TrimSpace(oneLine(ln.s))); s != "" {
-			cover.ops = append(cover.ops, e.centredOp(s, ln.f, 14, left+tw/2, y))
-			y += 7
-		}
+	bs := books(recs, opt)
+	if len(bs) == 0 {
+		parent := strings.ToUpper(oneLine(opt.AgencyParent))
+		agency := strings.ToUpper(oneLine(opt.Agency))
+		e.registerCover(&book{parent: parent, agency: agency}, year)
 	}
-	cy := 85.0
-	cover.ops = append(cover.ops, e.centredOp("SỔ ĐĂNG KÝ VĂN BẢN ĐI", bold, 26, left+tw/2, cy))
-	lines := []string{"Năm: " + strconv.Itoa(year)}
-	if len(recs) > 0 {
-		lines = append(lines, "Từ ngày "+vntext.ListDate(recs[0].Date)+" đến ngày "+vntext.ListDate(recs[len(recs)-1].Date))
-		if lo, hi, ok := numberRange(recs); ok {
-			lines = append(lines, "Từ số "+lo+" đến số "+hi)
-		}
-		lines = append(lines, "Số văn bản: "+strconv.Itoa(len(recs)))
-	} else {
-		lines = append(lines, "Không có văn bản nào được đăng ký trong năm")
+	for _, b := range bs {
+		first := len(e.pages)
+		e.registerCover(b, year)
+		e.registerTable(b, year)
+		e.numberPagesFrom(first, regLeft, e.pageW-regLeft-regRight, regTop)
 	}
-	for i, s := range lines {
-		cover.ops = append(cover.ops, e.centredOp(s, regular, 15, left+tw/2, cy+18+float64(i)*9))
-	}
-
-	// Table.
-	if len(recs) > 0 {
-		fl := e.newFlow(regTop, e.pageH-regBottom)
-		title := e.para(e.plain("SỔ ĐĂNG KÝ VĂN BẢN ĐI NĂM "+strconv.Itoa(year), bold), left, tw, 0, lineHeight(13, 1.2), 13, 'C', 0)
-		rows := [][][]span{nil}
-		widths := make([]float64, len(registerCols))
-		aligns := make([]byte, len(registerCols))
-		for j, c := range registerCols {
-			rows[0] = append(rows[0], e.plain(c.title, bold))
-			widths[j], aligns[j] = c.share, c.align
-		}
-		for _, r := range recs {
-			summary := e.plain(strings.TrimSpace(r.Summary), regular)
-			kind := e.plain(r.Kind.Label(), bold)
-			if len(summary) > 0 {
-				kind = append(kind, span{" ", regular})
-			}
-			sent, kept := splitRecipients(r.Recipients)
-			rows = append(rows, [][]span{
-				e.plain(numberSign(r), regular),
-				e.plain(dateOrBlank(r.Date), regular),
-				append(kind, summary...),
-				e.plain(r.SignerName, regular),
-				e.plain(sent, regular),
-				e.plain(kept, regular),
-				nil, nil, nil,
-				e.plain(strings.TrimSpace(r.Urgency), regular),
-			})
-		}
-		g := e.grid(rows, widths, true, left, tw, rsCell, aligns, 4)
-		us := append(keepAll(title), g...)
-		fl.place(us)
-	}
-	e.numberPages(left, tw, regTop)
 	return e.render(w, meta{
 		title:    "Sổ đăng ký văn bản đi năm " + strconv.Itoa(year),
-		author:   oneLine(agency),
+		author:   cmp.Or(firstBookAgency(bs), strings.TrimSpace(oneLine(opt.Agency))),
 		subject:  "Sổ đăng ký văn bản đi",
 		keywords: "sổ đăng ký văn bản đi, " + strconv.Itoa(year),
 		date:     latest(recs),
 	})
+}
+
+func firstBookAgency(bs []*book) string {
+	if len(bs) == 0 {
+		return ""
+	}
+	return bs[0].agency
+}
+
+// registerCover draws a book's cover page.
+func (e *engine) registerCover(b *book, year int) {
+	left, right := regLeft, e.pageW-regRight
+	cx := (left + right) / 2
+	cover := e.newPage()
+	y := 30.0
+	for _, ln := range []struct {
+		s string
+		f face
+	}{{b.parent, regular}, {b.agency, bold}} {
+		if ln.s != "" {
+			cover.ops = append(cover.ops, e.centredOp(ln.s, ln.f, 14, cx, y))
+			y += 7
+		}
+	}
+	if b.agency != "" {
+		w := e.width(e.clean(b.agency), bold, 14)
+		rw := shortRule(w, 20)
+		ry := y - 7 + ruleDrop(14)
+		cover.ops = append(cover.ops, lineOp(cx-rw/2, ry, cx+rw/2, ry, ruleW))
+	}
+	cy := 85.0
+	cover.ops = append(cover.ops, e.centredOp("SỔ ĐĂNG KÝ VĂN BẢN ĐI", bold, 26, cx, cy))
+	var lines []string
+	if b.series != "" {
+		lines = append(lines, "Văn bản ký hiệu "+b.series+" ("+seriesKinds(b.recs)+")")
+	}
+	lines = append(lines, "Năm: "+strconv.Itoa(year))
+	if len(b.recs) > 0 {
+		lines = append(lines, "Từ ngày "+dateOrBlank(b.recs[0].Date)+" đến ngày "+dateOrBlank(b.recs[len(b.recs)-1].Date))
+		if lo, hi, ok := numberRange(b.recs); ok {
+			lines = append(lines, "Từ số "+lo+" đến số "+hi)
+		}
+		lines = append(lines, "Quyển số: "+decree.PadNumber(strconv.Itoa(b.volume)))
+		lines = append(lines, "Số văn bản: "+strconv.Itoa(len(b.recs)))
+	} else {
+		lines = append(lines, "Không có văn bản nào được đăng ký trong năm")
+	}
+	for i, s := range lines {
+		cover.ops = append(cover.ops, e.centredOp(s, regular, 15, cx, cy+18+float64(i)*9))
+	}
+}
+
+// seriesKinds names the kinds of a book's documents: "Thông báo".
+func seriesKinds(recs []*model.Record) string {
+	var names []string
+	for _, r := range recs {
+		if n := r.Kind.Label(); !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// registerTable lays out a book's table on the pages after its cover.
+func (e *engine) registerTable(b *book, year int) {
+	left, right := regLeft, e.pageW-regRight
+	tw := right - left
+	fl := e.newFlow(regTop, e.pageH-regBottom)
+	head := "SỔ ĐĂNG KÝ VĂN BẢN ĐI NĂM " + strconv.Itoa(year)
+	title := e.para(e.plain(head, bold), left, tw, 0, lineHeight(13, 1.2), 13, 'C', 0)
+	sub := []string{b.agency}
+	if b.series != "" {
+		sub = append(sub, "ký hiệu "+b.series)
+	}
+	sub = append(sub, "quyển số "+decree.PadNumber(strconv.Itoa(b.volume)))
+	title = append(title, e.para(e.plain(strings.Join(nonEmpty(sub...), " – "), italic), left, tw, 0, lineHeight(11, 1.2), 11, 'C', 0)...)
+
+	widths := make([]float64, len(registerCols))
+	aligns := make([]byte, len(registerCols))
+	header := make([][]span, len(registerCols))
+	numbers := make([][]span, len(registerCols))
+	centre := make([]byte, len(registerCols))
+	for j, c := range registerCols {
+		header[j] = e.plain(c.title, bold)
+		numbers[j] = e.plain("("+strconv.Itoa(j+1)+")", italic)
+		widths[j], aligns[j], centre[j] = c.share, c.align, 'C'
+	}
+	rows := [][][]span{header}
+	numW := 0.0
+	for _, r := range b.recs {
+		ns := decree.NumberSign(r.Number, r.Sign)
+		numW = max(numW, e.width(e.clean(ns), regular, rsCell))
+		summary := e.plain(strings.TrimSpace(r.Summary), regular)
+		kind := e.plain(r.Kind.Label(), bold)
+		if len(summary) > 0 {
+			kind = append(kind, span{" ", regular})
+		}
+		sent, kept := splitRecipients(r.Recipients)
+		rows = append(rows, [][]span{
+			e.plain(ns, regular),
+			e.plain(dateOrBlank(r.Date), regular),
+			append(kind, summary...),
+			e.plain(r.SignerName, regular),
+			e.plain(sent, regular),
+			e.plain(kept, regular),
+			nil, nil, nil,
+			e.plain(strings.TrimSpace(r.Urgency), regular),
+		})
+	}
+	// The Số column holds its longest "05/UBND-VX" on one line.
+	if need := (numW + 2*cellPadX + 1) / tw; need > widths[0] {
+		need = min(need, 0.2)
+		widths[2] -= need - widths[0]
+		widths[0] = need
+	}
+	g := e.grid(rows, widths, true, left, tw, rsCell, aligns, 4)
+	nums := e.grid([][][]span{numbers}, widths, false, left, tw, rsCell, centre, 0)
+	hd := block([]unit{g[0], nums[0]})
+	hd.keep, hd.before = true, g[0].before
+	units := append(keepAll(title), hd)
+	fl.place(append(units, g[1:]...))
 }
 
 // NewsList writes "Các tin đã đăng": the published news items dated from
@@ -129,7 +255,7 @@ func NewsList(w io.Writer, from, to time.Time, recs []*model.Record, opt Options
 	tw := right - left
 	fl := e.newFlow(regTop, e.pageH-regBottom)
 	var us []unit
-	if p := strings.TrimSpace(firstNonEmpty(opt.PortalName, opt.Agency)); p != "" {
+	if p := cmp.Or(strings.TrimSpace(opt.PortalName), strings.TrimSpace(opt.Agency)); p != "" {
 		us = append(us, e.para(e.plain(strings.ToUpper(p), bold), left, tw, 0, lineHeight(12, 1.2), 12, 'C', 0)...)
 	}
 	us = append(us, e.para(e.plain("CÁC TIN ĐÃ ĐĂNG", bold), left, tw, 0, lineHeight(16, 1.2), 16, 'C', 3)...)
@@ -144,8 +270,8 @@ func NewsList(w io.Writer, from, to time.Time, recs []*model.Record, opt Options
 		for i, r := range recs {
 			rows = append(rows, [][]span{
 				e.plain(strconv.Itoa(i+1), regular), e.plain(dateOrBlank(r.Date), regular),
-				e.plain(firstNonEmpty(r.Title, r.Summary), regular), e.plain(r.Category, regular),
-				e.plain(firstNonEmpty(r.Author, model.DefaultAuthor), regular), e.plain(r.URL, regular),
+				e.plain(cmp.Or(strings.TrimSpace(r.Title), strings.TrimSpace(r.Summary)), regular), e.plain(r.Category, regular),
+				e.plain(cmp.Or(strings.TrimSpace(r.Author), model.DefaultAuthor), regular), e.plain(r.URL, regular),
 			})
 		}
 		widths := []float64{0.05, 0.09, 0.40, 0.14, 0.12, 0.20}
@@ -156,7 +282,7 @@ func NewsList(w io.Writer, from, to time.Time, recs []*model.Record, opt Options
 	e.numberPages(left, tw, regTop)
 	return e.render(w, meta{
 		title:    "Các tin đã đăng " + rangeText(from, to),
-		author:   strings.TrimSpace(firstNonEmpty(opt.PortalName, opt.Agency)),
+		author:   cmp.Or(strings.TrimSpace(opt.PortalName), strings.TrimSpace(opt.Agency)),
 		subject:  "Các tin đã đăng",
 		keywords: "tin bài, các tin đã đăng",
 		date:     latest(recs),
@@ -185,49 +311,48 @@ func (e *engine) centredOp(s string, f face, size, cx, y float64) op {
 
 // numberPages centres the page number in the top margin of every page but
 // the first.
-func (e *engine) numberPages(left, tw, top float64) {
-	for i, p := range e.pages {
-		if i == 0 {
-			continue
-		}
-		p.ops = append(p.ops, e.centredOp(itoa(i+1), regular, szPageNo, left+tw/2, top/2+0.35*szPageNo*ptMM))
+func (e *engine) numberPages(left, tw, top float64) { e.numberPagesFrom(0, left, tw, top) }
+
+// numberPagesFrom numbers the pages from index first on as one document
+// (a register book): its first page has no number, the next is 2.
+func (e *engine) numberPagesFrom(first int, left, tw, top float64) {
+	for i := first + 1; i < len(e.pages); i++ {
+		p := e.pages[i]
+		p.ops = append(p.ops, e.centredOp(itoa(i-first+1), regular, szPageNo, left+tw/2, top/2+0.35*szPageNo*ptMM))
 	}
 }
 
 // sortRecords returns recs by date, then number, then id.
 func sortRecords(recs []*model.Record) []*model.Record {
-	out := append([]*model.Record(nil), recs...)
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if !a.Date.Equal(b.Date) {
-			return a.Date.Before(b.Date)
+	out := slices.Clone(recs)
+	slices.SortStableFunc(out, func(a, b *model.Record) int {
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return c
 		}
-		na, ea := strconv.Atoi(a.Number)
-		nb, eb := strconv.Atoi(b.Number)
+		na, ea := strconv.Atoi(strings.TrimSpace(a.Number))
+		nb, eb := strconv.Atoi(strings.TrimSpace(b.Number))
 		if ea == nil && eb == nil && na != nb {
-			return na < nb
+			return cmp.Compare(na, nb)
 		}
-		if a.Number != b.Number {
-			return a.Number < b.Number
-		}
-		return a.ID < b.ID
+		return cmp.Or(strings.Compare(a.Number, b.Number), cmp.Compare(a.ID, b.ID))
 	})
 	return out
 }
 
-// numberRange is the lowest and highest numeric số among recs, as written.
+// numberRange is the lowest and highest numeric số among recs, written the
+// Decree-30 way ("01").
 func numberRange(recs []*model.Record) (lo, hi string, ok bool) {
-	min, max := 0, 0
+	least, most := 0, 0
 	for _, r := range recs {
 		n, err := strconv.Atoi(strings.TrimSpace(r.Number))
 		if err != nil {
 			continue
 		}
-		if !ok || n < min {
-			min, lo = n, strings.TrimSpace(r.Number)
+		if !ok || n < least {
+			least, lo = n, decree.PadNumber(r.Number)
 		}
-		if !ok || n > max {
-			max, hi = n, strings.TrimSpace(r.Number)
+		if !ok || n > most {
+			most, hi = n, decree.PadNumber(r.Number)
 		}
 		ok = true
 	}
@@ -251,16 +376,6 @@ func splitRecipients(lines []string) (sent, kept string) {
 		out = append(out, l)
 	}
 	return strings.Join(out, "; "), kept
-}
-
-// firstField returns the first non-blank field f of recs.
-func firstField(recs []*model.Record, f func(*model.Record) string) string {
-	for _, r := range recs {
-		if s := strings.TrimSpace(f(r)); s != "" {
-			return s
-		}
-	}
-	return ""
 }
 
 // dateOrBlank is the list form of t, or "" for no date.

@@ -97,33 +97,6 @@ func withFace(sp []span, f face) []span {
 	return out
 }
 
-// boldPrefix makes the first n bytes of sp bold.
-func boldPrefix(sp []span, n int) []span {
-	var out []span
-	for _, s := range sp {
-		switch {
-		case n <= 0:
-			out = append(out, s)
-		case len(s.text) <= n:
-			out = append(out, span{s.text, s.face | bold})
-			n -= len(s.text)
-		default:
-			out = append(out, span{s.text[:n], s.face | bold}, span{s.text[n:], s.face})
-			n = 0
-		}
-	}
-	return out
-}
-
-// upper returns sp in upper case.
-func upper(sp []span) []span {
-	out := make([]span, len(sp))
-	for i, s := range sp {
-		out[i] = span{strings.ToUpper(s.text), s.face}
-	}
-	return out
-}
-
 // piece is part of a word in one face, with its width.
 type piece struct {
 	text string

@@ -8,6 +8,7 @@ import (
 )
 
 func TestClean(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in, want string
 		dropped  int
@@ -31,6 +32,7 @@ func TestClean(t *testing.T) {
 // than its box, justified lines fill it exactly, the last line is not
 // stretched, and all text survives in order.
 func TestLineBreaker(t *testing.T) {
+	t.Parallel()
 	long := "https://laichau.gov.vn/van-ban-chi-dao-dieu-hanh/ke-hoach-trien-khai-chuyen-doi-so-nam-2024-cua-van-phong.html"
 	tests := []struct {
 		name   string
@@ -87,6 +89,7 @@ func TestLineBreaker(t *testing.T) {
 // TestLongWordBreaksAtSlash: an address longer than the line is cut after a
 // "/" or "-", not in the middle of a word.
 func TestLongWordBreaksAtSlash(t *testing.T) {
+	t.Parallel()
 	e := newEngine(Options{}, false)
 	url := "https://laichau.gov.vn/van-ban-chi-dao-dieu-hanh/ke-hoach-trien-khai-chuyen-doi-so-nam-2024.html"
 	us := e.para(e.plain("Địa chỉ: "+url, regular), 0, 60, 0, 7, 14, 'J', 0)
@@ -113,6 +116,7 @@ func opsText(ops []op) string {
 }
 
 func TestBalancedLines(t *testing.T) {
+	t.Parallel()
 	e := newEngine(Options{}, false)
 	ws := e.words(e.plain("Về việc phê duyệt Kế hoạch chuyển đổi số tỉnh Lai Châu năm 2024", bold), 14)
 	plain := e.breakLines(append([]word(nil), ws...), 140, 140, 14)

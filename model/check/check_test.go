@@ -343,3 +343,38 @@ func FuzzBody(f *testing.F) {
 		}
 	})
 }
+
+func TestSignForm(t *testing.T) {
+	ok := "Đề nghị các cơ quan, đơn vị thực hiện./."
+	tests := []struct {
+		kind model.Kind
+		sign string
+		want string // "" when silent, else a part of the message
+	}{
+		{model.KindToTrinh, "TTr-VPUBND", ""},
+		{"quy-dinh", "QyĐ-UBND", ""},
+		{"chuong-trinh", "CTr-UBND", ""},
+		{model.KindCongVan, "UBND-VX", ""},
+		{model.KindThongBao, "", ""},
+		{model.KindToTrinh, "TTR-VPUBND", "viết “TTr-VPUBND”"},
+		{model.KindThongBao, "tb-ubnd", "viết “TB-UBND”"},
+		{model.KindThongBao, "KH-UBND", "bắt đầu bằng “TB-”"},
+		{model.KindCongVan, "ubnd-vx", "viết “UBND-VX”"},
+	}
+	for _, tc := range tests {
+		r := docRecord(ok)
+		r.Kind, r.Sign = tc.kind, tc.sign
+		var got []Finding
+		for _, f := range Record(r) {
+			if f.Code == "sign-form" {
+				got = append(got, f)
+			}
+		}
+		switch {
+		case tc.want == "" && len(got) > 0:
+			t.Errorf("%s %q: unexpected %q", tc.kind, tc.sign, got[0].Message)
+		case tc.want != "" && (len(got) != 1 || !strings.Contains(got[0].Message, tc.want) || got[0].Severity != Warning || got[0].Field != "Sign"):
+			t.Errorf("%s %q: got %+v, want a warning with %q", tc.kind, tc.sign, got, tc.want)
+		}
+	}
+}

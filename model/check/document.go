@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"bientap/model"
+	"bientap/model/decree"
 	"bientap/model/doc"
 	"bientap/model/vntext"
 )
@@ -17,6 +18,9 @@ func documentChecks(r *model.Record) []Finding {
 	t := newText(r.Body)
 	var fs []Finding
 	if f, ok := numberZero(r.Number); ok {
+		fs = append(fs, f)
+	}
+	if f, ok := signForm(r.Kind, r.Sign); ok {
 		fs = append(fs, f)
 	}
 	fs = append(fs, placeDates(t)...)
@@ -29,14 +33,37 @@ func documentChecks(r *model.Record) []Finding {
 	return fs
 }
 
-// numberZero: a document number below 10 is written with a leading zero.
+// numberZero: a document number below 10 is written with a leading zero
+// (decree.PadNumber).
 func numberZero(number string) (Finding, bool) {
 	n := strings.TrimSpace(number)
-	if len(n) != 1 || n[0] < '1' || n[0] > '9' {
+	padded := decree.PadNumber(n)
+	if padded == n {
 		return Finding{}, false
 	}
 	return Finding{Severity: Error, Code: "number-zero", Field: "Number",
-		Message: fmt.Sprintf("Số văn bản “%s” thiếu số 0 ở đầu: số nhỏ hơn 10 viết “0%s”", n, n)}, true
+		Message: fmt.Sprintf("Số văn bản “%s” thiếu số 0 ở đầu: số nhỏ hơn 10 viết “%s”", n, padded)}, true
+}
+
+// signForm: the ký hiệu follows Phụ lục III: the kind's abbreviation with
+// its own capitals first ("TTr", "QyĐ"), then the agency's in capitals. The
+// ký hiệu prints as typed, so this is only a warning.
+func signForm(k model.Kind, sign string) (Finding, bool) {
+	suggest, differs := decree.SignAdvice(k.Abbr(), sign)
+	if !differs {
+		return Finding{}, false
+	}
+	typed := decree.Sign(sign)
+	msg := fmt.Sprintf("Ký hiệu “%s” chưa đúng Phụ lục III Nghị định 30: viết “%s”", typed, suggest)
+	if suggest == "" {
+		if a := k.Abbr(); a != "" {
+			msg = fmt.Sprintf("Ký hiệu “%s” chưa đúng Phụ lục III Nghị định 30: ký hiệu của %s bắt đầu bằng “%s-”, tiếp theo là chữ viết tắt tên cơ quan",
+				typed, strings.ToLower(k.Label()), a)
+		} else {
+			msg = fmt.Sprintf("Ký hiệu “%s” chưa đúng Phụ lục III Nghị định 30: các nhóm chữ viết tắt nối bằng “-”, không có khoảng trắng", typed)
+		}
+	}
+	return Finding{Severity: Warning, Code: "sign-form", Field: "Sign", Message: msg}, true
 }
 
 // content narrows a line to its text: no markup around it (heading marks,

@@ -277,7 +277,7 @@ func ParseFile(path string, opts Options) (*Parsed, error) {
 }
 
 func parseJSONL(data []byte) (*Parsed, error) {
-	recs, err := store.ParseJSONL(bytes.NewReader(data))
+	recs, err := model.ParseJSONL(bytes.NewReader(data))
 	if err != nil {
 		return nil, err
 	}

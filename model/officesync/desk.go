@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"bientap/model"
+	"bientap/model/decree"
 	"bientap/model/office"
 	"bientap/model/secret"
 	"bientap/model/store"
@@ -118,6 +119,14 @@ func (d *Desk) withConn(ctx context.Context, f func(conn *office.Conn, state map
 		}
 		return err
 	}
+}
+
+// now is the desk's clock, else its store's.
+func (d *Desk) now() time.Time {
+	if d.Clock != nil {
+		return d.Clock.Now()
+	}
+	return d.Store.Clock().Now()
 }
 
 func (d *Desk) at(point string) {
@@ -314,7 +323,7 @@ func (d *Desk) sync(ctx context.Context) (Summary, error) {
 	for attempt := 0; ; attempt++ {
 		err := d.syncOnce(ctx, &sum)
 		if err == nil {
-			return sum, d.Store.SetSyncState(map[string]string{store.SyncLastSync: d.Clock.Now().UTC().Format(time.RFC3339)})
+			return sum, d.Store.SetSyncState(map[string]string{store.SyncLastSync: d.now().UTC().Format(time.RFC3339)})
 		}
 		if !office.IsConnection(err) || attempt >= retries || ctx.Err() != nil {
 			return sum, err
@@ -364,7 +373,7 @@ func (d *Desk) TakeNumber(ctx context.Context, id int64) (string, error) {
 		return "", err
 	}
 	if r.Number != "" {
-		return "", fmt.Errorf("bản ghi %d đã có số %s, không cấp số lại", id, r.NumberSign())
+		return "", fmt.Errorf("bản ghi %d đã có số %s, không cấp số lại", id, decree.NumberSign(r.Number, r.Sign))
 	}
 	if r.Status == model.StatusTrash {
 		return "", fmt.Errorf("bản ghi %d đang ở thùng rác, không cấp số", id)
@@ -428,7 +437,7 @@ func (d *Desk) TakeNumber(ctx context.Context, id int64) (string, error) {
 		}
 		return n, err
 	}
-	return n, d.Store.SetSyncState(map[string]string{store.SyncLastSync: d.Clock.Now().UTC().Format(time.RFC3339)})
+	return n, d.Store.SetSyncState(map[string]string{store.SyncLastSync: d.now().UTC().Format(time.RFC3339)})
 }
 
 // SetStatus moves record id to status st (with the portal address for a

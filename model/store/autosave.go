@@ -22,7 +22,7 @@ type Recovery struct {
 // stops; an explicit Save clears the slot.
 func (s *Store) Autosave(r *model.Record) error {
 	snap := r.Clone()
-	if err := normalize(snap); err != nil {
+	if err := normalize(snap, s.clock); err != nil {
 		return err
 	}
 	return s.tx(func(tx *wtx) error {
@@ -36,7 +36,7 @@ func (s *Store) Autosave(r *model.Record) error {
 			return err
 		}
 		_, err = tx.Exec("INSERT OR REPLACE INTO autosave (record_id, saved, snapshot) VALUES (?,?,?)",
-			r.ID, stamp(time.Now()), string(data))
+			r.ID, stamp(s.clock.Now()), string(data))
 		return err
 	})
 }
@@ -92,7 +92,7 @@ func (s *Store) LoadSettings() (model.Settings, error) {
 		return st, translate(err)
 	}
 	if err := json.Unmarshal([]byte(v), &st); err != nil {
-		return model.DefaultSettings(), fmt.Errorf("cài đặt hỏng, dùng mặc định: %v", err)
+		return model.DefaultSettings(), wrapText(err, "cài đặt hỏng, dùng mặc định")
 	}
 	st.Clamp()
 	return st, nil

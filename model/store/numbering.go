@@ -7,19 +7,19 @@ import (
 	"strings"
 
 	"bientap/model"
-	"bientap/model/vntext"
+	"bientap/model/decree"
 )
 
-// FormatNumber writes a document number the Decree-30 way: below 10 with a
-// leading zero ("05"), others as they are.
-func FormatNumber(n int) string { return fmt.Sprintf("%02d", n) }
+// FormatNumber writes a document number the Decree-30 way (decree.PadNumber:
+// below 10 with a leading zero, "05").
+func FormatNumber(n int) string { return decree.PadNumber(strconv.Itoa(n)) }
 
 // NextNumber gives the next number of the (year, ký hiệu) series: 01 on the
 // first document of the year, then 02, … Assigning is atomic (one immediate
 // transaction) and a number is never given twice in a year, even when
 // numbers were typed by hand meanwhile.
 func (s *Store) NextNumber(year int, sign string) (string, error) {
-	sign = strings.TrimSpace(vntext.Clean(sign))
+	sign = decree.SeriesKey(sign)
 	var next int
 	err := s.tx(func(tx *wtx) error {
 		var last int

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"cmp"
+	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
@@ -8,7 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -22,8 +24,9 @@ const recordColumns = `id, kind, title, summary, body, category, author, place, 
 	created, updated`
 
 // normalize applies the boundary rules to a record about to be stored: NFC
-// text, trimmed one-line fields, defaults for missing values.
-func normalize(r *model.Record) error {
+// text, trimmed one-line fields, defaults for missing values (a missing date
+// is the clock's today).
+func normalize(r *model.Record, clock model.Clock) error {
 	line := func(s *string) { *s = strings.TrimSpace(vntext.Clean(*s)) }
 	for _, p := range []*string{&r.Title, &r.Category, &r.Author, &r.Place, &r.Number, &r.Sign, &r.Urgency,
 		&r.AgencyParent, &r.Agency, &r.SignerAuthority, &r.SignerName, &r.URL} {
@@ -64,7 +67,7 @@ func normalize(r *model.Record) error {
 		return fmt.Errorf("trạng thái không hợp lệ %q", r.Status)
 	}
 	if r.Date.IsZero() {
-		r.Date = time.Now()
+		r.Date = clock.Today()
 	}
 	r.Date = model.Day(r.Date)
 	if r.Author == "" {
@@ -91,12 +94,12 @@ func jsonList(l []string) string {
 // Create stores a new record and its first revision; it sets r.ID, r.Created
 // and r.Updated.
 func (s *Store) Create(r *model.Record) error {
-	if err := normalize(r); err != nil {
+	if err := normalize(r, s.clock); err != nil {
 		return err
 	}
 	r.ID = 0
 	return s.tx(func(tx *wtx) error {
-		now := time.Now().UTC()
+		now := s.clock.Now().UTC()
 		r.Created, r.Updated = now, now
 		if err := insertRecord(tx, r); err != nil {
 			return err
@@ -110,68 +113,16 @@ func (s *Store) Create(r *model.Record) error {
 }
 
 // Insert stores many records in one transaction (all or nothing) and returns
-// their ids. Records keep their Created/Updated
-// times when set (imports), else get now.
+// their ids. Records keep their Created/Updated times when set (imports),
+// else get now; an id is kept when it is free.
 func (s *Store) Insert(recs []*model.Record) ([]int64, error) {
-	// Normalising and folding are pure Go: do them on every core before the
-	// transaction, so SQLite's work overlaps nothing else on the write path.
-	errs := make([]error, len(recs))
-	folds := make([]folded, len(recs))
-	parallel(len(recs), func(i int) {
-		if errs[i] = normalize(recs[i]); errs[i] == nil {
-			folds[i] = foldRecord(recs[i])
-		}
-	})
-	for i, err := range errs {
-		if err != nil {
-			return nil, fmt.Errorf("bản ghi %d: %w", i+1, err)
-		}
+	folds, err := s.prepare(recs)
+	if err != nil {
+		i := len(folds)
+		return nil, fmt.Errorf("bản ghi %d: %w", i+1, err)
 	}
-	ids := make([]int64, 0, len(recs))
-	err := s.tx(func(tx *wtx) error {
-		now := time.Now().UTC()
-		for _, r := range recs {
-			if r.ID > 0 && r.ID < 1<<idBits {
-				var taken int
-				if err := tx.QueryRow("SELECT count(*) FROM records WHERE id = ?", r.ID).Scan(&taken); err != nil {
-					return err
-				}
-				if taken > 0 {
-					r.ID = 0
-				}
-			} else {
-				r.ID = 0
-			}
-			if r.Created.IsZero() {
-				r.Created = now
-			}
-			if r.Updated.IsZero() {
-				r.Updated = r.Created
-			}
-			// No revision yet: the stored row is the imported state, and the
-			// first change snapshots it (ensureFirstRevision), so a bulk
-			// import writes each record once.
-			if err := insertRow(tx, r); err != nil {
-				return err
-			}
-			ids = append(ids, r.ID)
-		}
-		// FTS4 flushes its pending terms whenever a docid arrives out of
-		// order; indexing in ascending key order keeps a bulk import in one segment.
-		order := make([]int, len(recs))
-		for i := range order {
-			order[i] = i
-		}
-		sort.Slice(order, func(i, j int) bool {
-			a, b := recs[order[i]], recs[order[j]]
-			return searchKey(a.Date, a.ID) < searchKey(b.Date, b.ID)
-		})
-		for _, i := range order {
-			if err := indexFolded(tx, recs[i], 0, folds[i]); err != nil {
-				return err
-			}
-		}
-		return nil
+	err = s.tx(func(tx *wtx) error {
+		return insertNew(tx, recs, folds, s.clock.Now().UTC())
 	})
 	if err != nil {
 		for _, r := range recs {
@@ -179,7 +130,86 @@ func (s *Store) Insert(recs []*model.Record) ([]int64, error) {
 		}
 		return nil, err
 	}
+	ids := make([]int64, len(recs))
+	for i, r := range recs {
+		ids[i] = r.ID
+	}
 	return ids, nil
+}
+
+// prepare normalises and folds records on every core before a write
+// transaction, so SQLite's work overlaps nothing else on the write path. On
+// an error the folds returned are those of the records before the bad one.
+func (s *Store) prepare(recs []*model.Record) ([]folded, error) {
+	errs := make([]error, len(recs))
+	folds := make([]folded, len(recs))
+	parallel(len(recs), func(i int) {
+		if errs[i] = normalize(recs[i], s.clock); errs[i] == nil {
+			folds[i] = foldRecord(recs[i])
+		}
+	})
+	for i, err := range errs {
+		if err != nil {
+			return folds[:i], err
+		}
+	}
+	return folds, nil
+}
+
+// insertNew writes prepared records as new rows (ids kept when free) and
+// indexes them.
+func insertNew(tx *wtx, recs []*model.Record, folds []folded, now time.Time) error {
+	for _, r := range recs {
+		if err := insertImported(tx, r, now); err != nil {
+			return err
+		}
+	}
+	return indexInOrder(tx, recs, folds)
+}
+
+// insertImported writes a prepared record's row and images, keeping its id
+// when it is free and its times when set; it does not index it.
+func insertImported(tx *wtx, r *model.Record, now time.Time) error {
+	if r.ID > 0 && r.ID < 1<<idBits {
+		var taken int
+		if err := tx.QueryRow("SELECT count(*) FROM records WHERE id = ?", r.ID).Scan(&taken); err != nil {
+			return err
+		}
+		if taken > 0 {
+			r.ID = 0
+		}
+	} else {
+		r.ID = 0
+	}
+	if r.Created.IsZero() {
+		r.Created = now
+	}
+	if r.Updated.IsZero() {
+		r.Updated = r.Created
+	}
+	// No revision yet: the stored row is the imported state, and the first
+	// change snapshots it (ensureFirstRevision), so a bulk import writes each
+	// record once.
+	return insertRow(tx, r)
+}
+
+// indexInOrder indexes new records in ascending search-key order: FTS4
+// flushes its pending terms whenever a docid arrives out of order, so a
+// bulk import stays in few segments.
+func indexInOrder(tx *wtx, recs []*model.Record, folds []folded) error {
+	order := make([]int, len(recs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int {
+		return cmp.Compare(searchKey(recs[i].Date, recs[i].ID), searchKey(recs[j].Date, recs[j].ID))
+	})
+	for _, i := range order {
+		if err := indexFolded(tx, recs[i], 0, folds[i]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func insertRecord(tx *wtx, r *model.Record) error {
@@ -251,11 +281,11 @@ func (s *Store) Save(r *model.Record) error {
 	if r.ID == 0 {
 		return s.Create(r)
 	}
-	if err := normalize(r); err != nil {
+	if err := normalize(r, s.clock); err != nil {
 		return err
 	}
 	return s.tx(func(tx *wtx) error {
-		r.Updated = time.Now().UTC()
+		r.Updated = s.clock.Now().UTC()
 		if err := updateRecord(tx, r); err != nil {
 			return err
 		}
@@ -339,30 +369,74 @@ func (s *Store) Get(id int64) (*model.Record, error) {
 	return recs[0], nil
 }
 
+// getTx loads one record with its images inside a transaction; nil when
+// there is none.
+func getTx(tx *wtx, id int64) (*model.Record, error) {
+	rows, err := tx.Query("SELECT "+recordColumns+" FROM records WHERE id = ?", id)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := scanRecords(rows)
+	if err != nil || len(recs) == 0 {
+		return nil, err
+	}
+	if err := loadImages(tx.Tx, recs); err != nil {
+		return nil, err
+	}
+	return recs[0], nil
+}
+
 func scanRecords(rows *sql.Rows) ([]*model.Record, error) {
 	defer rows.Close()
 	var recs []*model.Record
 	for rows.Next() {
-		r := &model.Record{}
-		var date, to, recipients, created, updated string
-		if err := rows.Scan(&r.ID, &r.Kind, &r.Title, &r.Summary, &r.Body, &r.Category, &r.Author, &r.Place,
-			&date, &r.Number, &r.Sign, &r.Urgency, &r.AgencyParent, &r.Agency, &r.SignerAuthority,
-			&r.SignerPosition, &r.SignerName, &to, &recipients, &r.URL, &r.Status, &created, &updated); err != nil {
-			return nil, translate(err)
+		r, err := scanRecord(rows)
+		if err != nil {
+			return nil, err
 		}
-		r.Date, _ = time.Parse(model.ISODate, date)
-		r.Created, _ = time.Parse(time.RFC3339Nano, created)
-		r.Updated, _ = time.Parse(time.RFC3339Nano, updated)
-		json.Unmarshal([]byte(to), &r.To)
-		json.Unmarshal([]byte(recipients), &r.Recipients)
 		recs = append(recs, r)
 	}
 	return recs, translate(rows.Err())
 }
 
+// scanRecord reads the current row of a query of recordColumns.
+func scanRecord(rows *sql.Rows) (*model.Record, error) {
+	r := &model.Record{}
+	var date, to, recipients, created, updated string
+	if err := rows.Scan(&r.ID, &r.Kind, &r.Title, &r.Summary, &r.Body, &r.Category, &r.Author, &r.Place,
+		&date, &r.Number, &r.Sign, &r.Urgency, &r.AgencyParent, &r.Agency, &r.SignerAuthority,
+		&r.SignerPosition, &r.SignerName, &to, &recipients, &r.URL, &r.Status, &created, &updated); err != nil {
+		return nil, translate(err)
+	}
+	r.Date, _ = time.Parse(model.ISODate, date)
+	r.Created, _ = time.Parse(time.RFC3339Nano, created)
+	r.Updated, _ = time.Parse(time.RFC3339Nano, updated)
+	json.Unmarshal([]byte(to), &r.To)
+	json.Unmarshal([]byte(recipients), &r.Recipients)
+	return r, nil
+}
+
 // querier is what loadImages reads with: the database or a transaction.
 type querier interface {
 	Query(query string, args ...any) (*sql.Rows, error)
+}
+
+// loadImagesWith reads one record's images with a prepared statement of
+// the image query (record id as its one argument).
+func loadImagesWith(ctx context.Context, st *sql.Stmt, r *model.Record) error {
+	rows, err := st.QueryContext(ctx, r.ID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var im model.Image
+		if err := rows.Scan(&im.Name, &im.Caption, &im.MediaType, &im.Data); err != nil {
+			return err
+		}
+		r.Images = append(r.Images, im)
+	}
+	return rows.Err()
 }
 
 func loadImages(db querier, recs []*model.Record) error {
@@ -408,7 +482,7 @@ func (s *Store) SetStatus(id int64, st model.Status, url string) error {
 		if url = strings.TrimSpace(vntext.Clean(url)); url != "" {
 			r.URL = url
 		}
-		r.Updated = time.Now().UTC()
+		r.Updated = s.clock.Now().UTC()
 		if err := updateRecord(tx, r); err != nil {
 			return err
 		}

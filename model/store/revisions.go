@@ -96,11 +96,11 @@ func (s *Store) RestoreRevision(revID int64) (*model.Record, error) {
 		return nil, err
 	}
 	old.Created = cur.Created
-	if err := normalize(old); err != nil {
+	if err := normalize(old, s.clock); err != nil {
 		return nil, err
 	}
 	err = s.tx(func(tx *wtx) error {
-		old.Updated = time.Now().UTC()
+		old.Updated = s.clock.Now().UTC()
 		if err := updateRecord(tx, old); err != nil {
 			return err
 		}

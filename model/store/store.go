@@ -5,19 +5,21 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
+	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
+
+	"bientap/model"
 )
 
 // applicationID marks a SQLite file as a Biên Tập archive ("BTap").
@@ -32,10 +34,18 @@ var (
 	ErrBusy      = errors.New("cơ sở dữ liệu đang bận (một chương trình khác đang ghi)")
 )
 
+// ErrReadOnly marks a write refused because the archive's file or folder is
+// read-only; ErrDiskFull one refused for lack of space.
+var (
+	ErrReadOnly = errors.New("không ghi được cơ sở dữ liệu: tệp hoặc thư mục chỉ đọc, hoặc không có quyền ghi")
+	ErrDiskFull = errors.New("ổ đĩa đã đầy, không ghi được cơ sở dữ liệu")
+)
+
 // Store is an open archive. It is safe for concurrent use.
 type Store struct {
-	db   *sql.DB
-	path string
+	db    *sql.DB
+	path  string
+	clock model.Clock
 
 	checked      chan struct{} // closed when the open-time quick_check is done
 	checkStarted bool
@@ -46,6 +56,14 @@ type Store struct {
 // Path is the database file the store was opened on.
 func (s *Store) Path() string { return s.path }
 
+// SetClock sets the clock that dates new records, saves, autosaves and
+// safety copies (nil: the system clock). Call it right after Open, before
+// the store is shared.
+func (s *Store) SetClock(c model.Clock) { s.clock = c }
+
+// Clock is the clock the store dates things with.
+func (s *Store) Clock() model.Clock { return s.clock }
+
 // Close closes the database, interrupting a quick_check still running and
 // waiting for it to let go of its connection.
 func (s *Store) Close() error {
@@ -55,24 +73,32 @@ func (s *Store) Close() error {
 }
 
 // Open opens the archive at path, creating it when the file does not exist.
-// It refuses, without writing to it, a file that is not a SQLite database, a
-// SQLite database that is not a Biên Tập archive, a damaged database, and one
-// made by a newer version of the app. Forward migrations run at open.
+// It refuses, without writing to it or leaving any file beside it, a file
+// that is not a SQLite database, a SQLite database that is not a Biên Tập
+// archive, a damaged database, and one made by a newer version of the app:
+// the file's header is read and judged before SQLite opens it, and a file
+// not yet in WAL mode passes its integrity check before it is switched.
+// Forward migrations run at open. Hidden temporaries that a killed backup or
+// restore left in the archive's folder are removed.
 func Open(path string) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, fmt.Errorf("%s: đường dẫn không hợp lệ", path)
 	}
-	if err := checkHeader(abs); err != nil {
-		return nil, err
+	h, err := inspectForOpen(abs)
+	if err == nil {
+		err = h.judge()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", abs, err)
 	}
 	db, err := sql.Open("sqlite3", dsn(abs, false))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", abs, err)
+		return nil, fmt.Errorf("%s: %w", abs, translate(err))
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &Store{db: db, path: abs, checked: make(chan struct{}), cancelCheck: cancel}
-	if err := s.init(ctx); err != nil {
+	if err := s.init(ctx, h); err != nil {
 		cancel()
 		if s.checkStarted {
 			<-s.checked
@@ -80,12 +106,15 @@ func Open(path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("%s: %w", abs, err)
 	}
+	CleanTemporaries(filepath.Dir(abs))
 	return s, nil
 }
 
-// dsn builds the go-sqlite3 connection string: WAL, foreign keys, a busy
+// dsn builds the go-sqlite3 connection string: foreign keys, a busy
 // timeout, immediate write transactions (no upgrade deadlocks between
 // processes) and full sync so that a save that returned survives a crash.
+// The journal mode is not in it: connecting must not change a file that may
+// still be refused (init switches an accepted archive to WAL).
 func dsn(path string, readOnly bool) string {
 	p := filepath.ToSlash(path)
 	if runtime.GOOS == "windows" && !strings.HasPrefix(p, "/") {
@@ -93,53 +122,47 @@ func dsn(path string, readOnly bool) string {
 	}
 	u := url.URL{Scheme: "file", Path: p}
 	q := url.Values{}
-	q.Set("_busy_timeout", "5000")
+	q.Set("_busy_timeout", strconv.Itoa(int(busyTimeout/time.Millisecond)))
 	q.Set("_foreign_keys", "on")
 	q.Set("_txlock", "immediate")
 	if readOnly {
 		q.Set("mode", "ro")
 	} else {
-		q.Set("_journal_mode", "WAL")
 		q.Set("_synchronous", "FULL")
 	}
 	u.RawQuery = q.Encode()
 	return u.String()
 }
 
-// checkHeader refuses a non-empty file that does not start with SQLite's magic.
-func checkHeader(path string) error {
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
+// busyTimeout is how long a write waits for another program's write before
+// it gives up with ErrBusy.
+const busyTimeout = 5 * time.Second
+
+// inspectForOpen reads the header of an existing file; for a missing one it
+// checks that the folder exists and can take a new archive.
+func inspectForOpen(path string) (header, error) {
+	if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
 		dir := filepath.Dir(path)
 		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-			return fmt.Errorf("%s: thư mục %s không tồn tại", path, dir)
+			return header{}, fmt.Errorf("thư mục %s không tồn tại", dir)
 		}
 		// A new archive needs a writable folder: say so plainly.
 		probe, err := os.CreateTemp(dir, ".bientap-probe-*")
 		if err != nil {
-			return fmt.Errorf("%s: không tạo được cơ sở dữ liệu, thư mục %s chỉ đọc hoặc không có quyền ghi", path, dir)
+			return header{}, fmt.Errorf("không tạo được cơ sở dữ liệu, thư mục %s chỉ đọc hoặc không có quyền ghi", dir)
 		}
 		probe.Close()
 		os.Remove(probe.Name())
-		return nil
+		return header{empty: true}, nil
 	}
-	if err != nil {
-		return fmt.Errorf("%s: không mở được tệp: %v", path, err)
-	}
-	defer f.Close()
-	head := make([]byte, 16)
-	n, err := io.ReadFull(f, head)
-	if n == 0 && (err == io.EOF || err == nil) {
-		return nil // an empty file becomes a new archive
-	}
-	if !bytes.Equal(head[:n], []byte("SQLite format 3\x00")[:n]) || n < 16 {
-		return fmt.Errorf("%s: %w", path, ErrNotSQLite)
-	}
-	return nil
+	return readHeader(path)
 }
 
-func (s *Store) init(ctx context.Context) error {
+func (s *Store) init(ctx context.Context, h header) error {
 	var appID, version int
+	var mode string
+	// The header was judged from the main file; the WAL may hold newer
+	// pages, so SQLite's view is checked again (reading writes nothing).
 	if err := s.db.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
 		return translate(err)
 	}
@@ -158,21 +181,29 @@ func (s *Store) init(ctx context.Context) error {
 			return ErrNotSQLite
 		}
 	}
-	if version < len(migrations) && version > 0 {
-		// Never migrate a damaged archive: check it first, synchronously.
-		s.checkStarted = true
+	if err := s.db.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil {
+		return translate(err)
+	}
+	s.checkStarted = true
+	switch {
+	case version == 0:
+		close(s.checked) // a new archive: nothing to check
+	case version < len(migrations) || !strings.EqualFold(mode, "wal"):
+		// Never migrate, or switch the journal mode of, a damaged archive:
+		// check it first, synchronously.
 		s.quickCheck(ctx)
 		if s.checkErr != nil {
 			return s.checkErr
 		}
-	} else {
+	default:
 		// quick_check reads the whole file (seconds for a large archive), so
 		// it runs beside the first screen; writes wait for its verdict.
-		s.checkStarted = true
 		go s.quickCheck(ctx)
 	}
-	if _, err := s.db.Exec("PRAGMA journal_mode=WAL"); err != nil {
-		return translate(err)
+	if !strings.EqualFold(mode, "wal") {
+		if _, err := s.db.Exec("PRAGMA journal_mode=WAL"); err != nil {
+			return translate(err)
+		}
 	}
 	return s.migrate(version)
 }
@@ -187,7 +218,7 @@ func (s *Store) quickCheck(ctx context.Context) {
 		return
 	}
 	if check != "ok" {
-		s.checkErr = fmt.Errorf("%s: %w: %s", s.path, ErrDamaged, check)
+		s.checkErr = fmt.Errorf("%s: %w (kiểm tra toàn vẹn báo lỗi)", s.path, ErrDamaged)
 	}
 }
 
@@ -199,28 +230,57 @@ func (s *Store) Check() error {
 	return s.checkErr
 }
 
-// translate turns driver errors into the store's errors with Vietnamese text.
+// Checked reports the open-time check's verdict without waiting: done is
+// false while it still runs.
+func (s *Store) Checked() (done bool, err error) {
+	select {
+	case <-s.checked:
+		return true, s.checkErr
+	default:
+		return false, nil
+	}
+}
+
+// translate turns driver errors into the store's errors, in Vietnamese: the
+// driver's English text never reaches a message (it stays in the chain for
+// errors.As).
 func translate(err error) error {
 	if err == nil {
 		return nil
 	}
 	var se sqlite3.Error
-	if errors.As(err, &se) {
-		switch se.Code {
-		case sqlite3.ErrBusy, sqlite3.ErrLocked:
-			return ErrBusy
-		case sqlite3.ErrNotADB:
-			return ErrNotSQLite
-		case sqlite3.ErrCorrupt:
-			return fmt.Errorf("%w: %v", ErrDamaged, err)
-		case sqlite3.ErrReadonly, sqlite3.ErrCantOpen, sqlite3.ErrPerm:
-			return fmt.Errorf("không ghi được cơ sở dữ liệu (thư mục hoặc tệp chỉ đọc?): %v", err)
-		case sqlite3.ErrFull:
-			return fmt.Errorf("đĩa đầy, không ghi được: %v", err)
-		}
+	if !errors.As(err, &se) {
+		return err
 	}
-	return err
+	switch se.Code {
+	case sqlite3.ErrBusy, sqlite3.ErrLocked:
+		return kindError{ErrBusy, err}
+	case sqlite3.ErrNotADB:
+		return kindError{ErrNotSQLite, err}
+	case sqlite3.ErrCorrupt:
+		return kindError{ErrDamaged, err}
+	case sqlite3.ErrReadonly, sqlite3.ErrPerm:
+		return kindError{ErrReadOnly, err}
+	case sqlite3.ErrCantOpen:
+		return kindError{errors.New("không mở được tệp cơ sở dữ liệu (thư mục chỉ đọc, không có quyền, hoặc tệp đã bị xóa)"), err}
+	case sqlite3.ErrFull:
+		return kindError{ErrDiskFull, err}
+	case sqlite3.ErrIoErr:
+		return kindError{errors.New("lỗi đọc/ghi đĩa khi dùng cơ sở dữ liệu"), err}
+	case sqlite3.ErrInterrupt:
+		return kindError{context.Canceled, err}
+	}
+	return kindError{fmt.Errorf("lỗi cơ sở dữ liệu (SQLite mã %d)", int(se.Code)), err}
 }
+
+// kindError is one of the store's errors (its text) caused by a driver
+// error; errors.Is and errors.As see both.
+type kindError struct {
+	kind, cause error
+}
+
+func (e kindError) Error() string   { return e.kind.Error() }
+func (e kindError) Unwrap() []error { return []error{e.kind, e.cause} }
 
 // wtx is a write transaction that prepares each statement once: bulk
 // inserts run the same few statements thousands of times.
@@ -264,18 +324,34 @@ func (w *wtx) QueryRow(q string, args ...any) *sql.Row {
 }
 
 // tx runs f in one write transaction, once the archive passed its check.
-func (s *Store) tx(f func(tx *wtx) error) error {
+func (s *Store) tx(f func(tx *wtx) error) error { return s.txContext(context.Background(), f) }
+
+// txContext is tx that ctx can cancel: the transaction is rolled back and
+// ctx's error returned.
+func (s *Store) txContext(ctx context.Context, f func(tx *wtx) error) error {
 	if err := s.Check(); err != nil {
 		return err
 	}
-	t, err := s.db.Begin()
+	t, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		return translate(err)
 	}
 	tx := &wtx{Tx: t, stmts: map[string]*sql.Stmt{}}
 	if err := f(tx); err != nil {
 		tx.Rollback()
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		return translate(err)
 	}
-	return translate(tx.Commit())
+	if err := tx.Commit(); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return translate(err)
+	}
+	return nil
 }

@@ -2,7 +2,10 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"errors"
+	"image"
+	"image/jpeg"
 	"os"
 	"path/filepath"
 	"strings"
@@ -26,6 +29,18 @@ func openTemp(t testing.TB) *Store {
 
 func day(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
 
+// ctx is the context of operations the tests do not cancel.
+var ctx = context.Background()
+
+// tinyJPEG is a real 2×2 JPEG: imports check that pictures are pictures.
+var tinyJPEG = func() []byte {
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, image.NewGray(image.Rect(0, 0, 2, 2)), nil); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
+}()
+
 func sampleDoc() *model.Record {
 	return &model.Record{
 		Kind: model.KindThongBao, Title: "Thông báo kết luận của Chủ tịch UBND tỉnh",
@@ -35,7 +50,7 @@ func sampleDoc() *model.Record {
 		AgencyParent: "UBND TỈNH LAI CHÂU", Agency: "VĂN PHÒNG",
 		SignerAuthority: "TM. ỦY BAN NHÂN DÂN", SignerPosition: "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", SignerName: "Nguyễn Văn A",
 		To: []string{"Các sở, ban, ngành tỉnh"}, Recipients: []string{"- Như trên;", "- Lưu: VT, TH."},
-		Images: []model.Image{{Caption: "Toàn cảnh cuộc họp", Data: []byte("\xFF\xD8\xFF\xE0fakejpeg")}},
+		Images: []model.Image{{Caption: "Toàn cảnh cuộc họp", Data: tinyJPEG}},
 	}
 }
 
@@ -450,14 +465,14 @@ func TestBackupRestore(t *testing.T) {
 	r := sampleDoc()
 	st.Create(r)
 	bak := filepath.Join(dir, "bak.db")
-	if err := st.Backup(bak, nil); err != nil {
+	if err := st.Backup(ctx, bak, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := Validate(bak); err != nil {
 		t.Fatal(err)
 	}
 	st.Create(&model.Record{Kind: model.KindNews, Title: "Sau sao lưu", Date: day(2026, 1, 2)})
-	safety, err := st.RestoreFrom(bak, nil)
+	safety, err := st.RestoreFrom(ctx, bak, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -477,7 +492,7 @@ func TestBackupRestore(t *testing.T) {
 	old.Close()
 	notDB := filepath.Join(dir, "x.db")
 	os.WriteFile(notDB, []byte("not a database at all, just text"), 0o644)
-	if _, err := st.RestoreFrom(notDB, nil); err == nil {
+	if _, err := st.RestoreFrom(ctx, notDB, nil); err == nil {
 		t.Error("restore from a non-archive accepted")
 	}
 	if n, _ := st.Count(Query{}); n != 1 {
@@ -493,7 +508,7 @@ func TestJSONLRoundTrip(t *testing.T) {
 	a.Create(r)
 	a.Create(&model.Record{Kind: model.KindNews, Title: "Tin \"trích dẫn\" <b>", Date: day(2026, 1, 2), Status: model.StatusTrash})
 	var buf bytes.Buffer
-	if n, err := a.ExportJSONL(&buf); err != nil || n != 2 {
+	if n, err := a.ExportJSONL(ctx, &buf, nil); err != nil || n != 2 {
 		t.Fatal(n, err)
 	}
 	for _, key := range []string{`"kind":"thong-bao"`, `"signer_position":"KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"`, `"to":[`, `"recipients":[`, `"images":[{`, `"media_type":"image/jpeg"`, `"date":"2026-01-12"`, `"status":"published"`} {
@@ -502,7 +517,8 @@ func TestJSONLRoundTrip(t *testing.T) {
 		}
 	}
 	b := openTemp(t)
-	ids, err := b.ImportJSONL(bytes.NewReader(buf.Bytes()))
+	res, err := b.ImportJSONL(ctx, bytes.NewReader(buf.Bytes()), ImportOptions{})
+	ids := res.Created
 	if err != nil || len(ids) != 2 {
 		t.Fatal(ids, err)
 	}
@@ -528,7 +544,7 @@ func TestJSONLErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := st.ImportJSONL(strings.NewReader(tt.in))
+			_, err := st.ImportJSONL(ctx, strings.NewReader(tt.in), ImportOptions{})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("err = %v, want %q", err, tt.want)
 			}
@@ -537,9 +553,10 @@ func TestJSONLErrors(t *testing.T) {
 			}
 		})
 	}
-	ids, err := st.ImportJSONL(strings.NewReader("\xEF\xBB\xBF" + good + "\r\n\r\n" + good + "\r\n"))
-	if err != nil || len(ids) != 2 {
-		t.Errorf("BOM/CRLF: %v %v", ids, err)
+	// The same record twice: the second is recognised (same title and date).
+	res, err := st.ImportJSONL(ctx, strings.NewReader("\xEF\xBB\xBF"+good+"\r\n\r\n"+good+"\r\n"), ImportOptions{})
+	if err != nil || len(res.Created) != 1 || len(res.Unchanged) != 1 {
+		t.Errorf("BOM/CRLF: %+v %v", res, err)
 	}
 }
 

@@ -289,7 +289,7 @@ const (
 // gets a conflict entry with the reason; sent revisions get their server
 // ids; sent deletions are forgotten.
 func (s *Store) Pushed(outcomes []PushOutcome, revisions map[int64]int64, deletes []string) error {
-	now := stamp(time.Now())
+	now := stamp(s.clock.Now())
 	return s.tx(func(tx *wtx) error {
 		for _, o := range outcomes {
 			switch o.Result {
@@ -426,7 +426,7 @@ func (s *Store) ResolveConflict(id int64, keepMine bool) error {
 		}
 	}
 	return s.tx(func(tx *wtx) error {
-		_, err := tx.Exec("UPDATE sync_conflicts SET resolved = ? WHERE id = ?", stamp(time.Now()), id)
+		_, err := tx.Exec("UPDATE sync_conflicts SET resolved = ? WHERE id = ?", stamp(s.clock.Now()), id)
 		return err
 	})
 }

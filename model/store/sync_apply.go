@@ -76,7 +76,7 @@ func (s *Store) ApplyPulled(recs []Pulled, revs []PulledRevision, refused map[st
 	var st ApplyStats
 	for _, p := range recs {
 		if p.Record != nil {
-			if err := normalize(p.Record); err != nil {
+			if err := normalize(p.Record, s.clock); err != nil {
 				return st, fmt.Errorf("bản ghi %s từ kho chung: %w", p.GID, err)
 			}
 		}
@@ -86,7 +86,7 @@ func (s *Store) ApplyPulled(recs []Pulled, revs []PulledRevision, refused map[st
 		if err := setState(tx, map[string]string{SyncTrack: "0"}); err != nil {
 			return err
 		}
-		now := stamp(time.Now())
+		now := s.clock.Now().UTC()
 		var fresh []*model.Record
 		for _, p := range recs {
 			n, err := applyOne(tx, p, refused[p.GID], now, &st)
@@ -130,7 +130,7 @@ type syncRow struct {
 
 // applyOne applies one pulled record; it returns a record it inserted (to
 // be indexed by the caller).
-func applyOne(tx *wtx, p Pulled, refusal, now string, st *ApplyStats) (*model.Record, error) {
+func applyOne(tx *wtx, p Pulled, refusal string, now time.Time, st *ApplyStats) (*model.Record, error) {
 	var y syncRow
 	err := tx.QueryRow(`SELECT record_id, base, local_rev, pushed_rev, push_origin, push_rev FROM sync_records WHERE gid = ?`,
 		p.GID).Scan(&y.id, &y.base, &y.localRev, &y.pushedRev, &y.pushOrigin, &y.pushRev)
@@ -186,7 +186,7 @@ func applyOne(tx *wtx, p Pulled, refusal, now string, st *ApplyStats) (*model.Re
 			return nil, err
 		}
 		msg := fmt.Sprintf("%s đã xóa hẳn bản ghi này khỏi kho chung trong khi máy này sửa nó; bản của máy này được giữ và sẽ gửi lên như bản ghi mới", who(p.UpdatedBy))
-		return nil, addConflict(tx, y.id, ConflictDeleted, 0, p.UpdatedBy, msg, now)
+		return nil, addConflict(tx, y.id, ConflictDeleted, 0, p.UpdatedBy, msg, stamp(now))
 	}
 	local, localRefs, err := loadRecordRefs(tx, y.id)
 	if err != nil {
@@ -209,7 +209,7 @@ func applyOne(tx *wtx, p Pulled, refusal, now string, st *ApplyStats) (*model.Re
 			note = "Bị từ chối: " + refusal
 			kind = ConflictRefused
 		}
-		local.Updated = time.Now().UTC()
+		local.Updated = now
 		revID, err := addLocalRevision(tx, local, localRefs, note)
 		if err != nil {
 			return nil, err
@@ -225,7 +225,7 @@ func applyOne(tx *wtx, p Pulled, refusal, now string, st *ApplyStats) (*model.Re
 		if _, err := tx.Exec("UPDATE sync_records SET refused_rev = 0 WHERE record_id = ?", y.id); err != nil {
 			return nil, err
 		}
-		return nil, addConflict(tx, y.id, kind, revID, p.UpdatedBy, refusal, now)
+		return nil, addConflict(tx, y.id, kind, revID, p.UpdatedBy, refusal, stamp(now))
 	}
 	if err := writeServer(tx, server, p.Images, p.TrashedFrom); err != nil {
 		return nil, err

@@ -31,7 +31,9 @@ func init() {
 // SafeFileName makes a Windows-safe file name from a title, keeping the
 // Vietnamese letters (NFC): "/" and "\" become "-" ("123/QĐ-UBND" →
 // "123-QĐ-UBND"), ":" and "|" become " - " (or "-" between digits), '"'
-// becomes "'", < > ? * and control characters go; spaces are collapsed; no
+// becomes "'", < > ? * and control characters go, and so do the bidi
+// controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) that
+// could disguise a name; spaces are collapsed; no
 // leading or trailing dot, space or dash; at most 120 runes (and 200 bytes),
 // cut at a space when one is near; a reserved device name (CON, NUL, COM1, …) gets "_"
 // after it. Never empty: "van-ban" is the fallback. ext ("pdf" or ".pdf")
@@ -88,6 +90,8 @@ func cleanName(s string) string {
 			b.WriteByte('\'')
 		case r == '<' || r == '>' || r == '?' || r == '*' || unicode.IsControl(r) || unicode.IsSpace(r):
 			b.WriteByte(' ')
+		case unicode.Is(unicode.Bidi_Control, r):
+			// Direction overrides disguise a name ("hồ sơ\u202Efdp.exe"): dropped.
 		case r == utf8.RuneError:
 		default:
 			b.WriteRune(r)

@@ -29,6 +29,7 @@ func TestSafeFileName(t *testing.T) {
 		{norm.NFD.String("Kế hoạch"), "pdf", "Kế hoạch.pdf"},
 		{"Ủy\u00ADban\u200B", "pdf", "Ủyban.pdf"},
 		{"x", " .PDF ", "x.PDF"},
+		{"Hồ sơ \u202Efdp.exe\u202C \u2067x\u2069\u200F", "pdf", "Hồ sơ fdp.exe x.pdf"},
 	}
 	for _, tt := range tests {
 		if got := SafeFileName(tt.title, tt.ext); got != tt.want {

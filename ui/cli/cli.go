@@ -39,6 +39,10 @@ func register(c command) { commands[c.name] = c }
 // errUsage marks an error that is about how the command was called.
 var errUsage = errors.New("usage")
 
+// errReported marks a failure the command already told the user about, one
+// line per problem: Run adds no line of its own, only the exit status.
+var errReported = errors.New("reported")
+
 // usageError reports a wrong call of cmd with its usage line.
 func usageError(format string, args ...any) error {
 	return fmt.Errorf("%w: %s", errUsage, fmt.Sprintf(format, args...))
@@ -78,6 +82,9 @@ func Run(dbPath string, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if err := c.run(env, args[n:]); err != nil {
+		if errors.Is(err, errReported) {
+			return 1
+		}
 		msg := strings.ReplaceAll(err.Error(), "\n", " ")
 		if errors.Is(err, errUsage) {
 			msg = strings.TrimPrefix(msg, errUsage.Error()+": ")

@@ -1,14 +1,10 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 
-	"bientap/export/atomicfile"
-	"bientap/export/mail"
-	"bientap/export/pdf"
-	"bientap/model"
+	"bientap/export"
 )
 
 func init() {
@@ -36,29 +32,16 @@ func runExportEML(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	opt, err := pdfOptions(st, *font)
+	opt, err := exportOptions(st, *font)
 	if err != nil {
 		return err
 	}
-	var doc bytes.Buffer
-	var res pdf.Result
-	if r.Kind == model.KindNews {
-		res, err = pdf.News(&doc, r, opt)
-	} else {
-		res, err = pdf.Document(&doc, r, opt)
-	}
-	if err != nil {
-		return fmt.Errorf("không tạo được PDF: %v", err)
-	}
-	for _, w := range res.Warnings {
-		fmt.Fprintf(env.Stderr, "Cảnh báo: %s\n", w)
-	}
-	err = atomicfile.WriteFile(*out, func(w io.Writer) error {
-		return mail.Write(w, r, doc.Bytes(), mail.Options{From: *from, To: *to})
-	})
+	opt.From, opt.To = *from, *to
+	res, err := export.WriteFile(*out, func(w io.Writer) (export.Result, error) { return export.Mail(w, r, opt) })
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stderr, "Đã ghi %s (đính kèm %s, %d trang)\n", *out, mail.AttachmentName(r.Title), res.Pages)
+	warn(env, res.Warnings)
+	fmt.Fprintf(env.Stderr, "Đã ghi %s (đính kèm %s, %d trang)\n", *out, res.Attachment, res.Pages)
 	return nil
 }

@@ -3,7 +3,7 @@ package cli
 import (
 	"fmt"
 
-	"bientap/export/htmlexport"
+	"bientap/export"
 )
 
 func init() {
@@ -24,11 +24,15 @@ func runExportHTML(env *Env, args []string) error {
 	if *out == "" && !*fragment {
 		return usageError("thiếu thư mục ra (-o THƯ_MỤC)")
 	}
-	_, r, err := env.record(pos)
+	st, r, err := env.record(pos)
 	if err != nil {
 		return err
 	}
-	page := htmlexport.Build(r)
+	opt, err := exportOptions(st, "")
+	if err != nil {
+		return err
+	}
+	page := export.HTML(r, opt)
 	for _, w := range page.Warnings {
 		fmt.Fprintf(env.Stderr, "Cảnh báo: %s\n", w)
 	}

@@ -6,13 +6,14 @@ import (
 	"strings"
 	"time"
 
-	"bientap/export/atomicfile"
+	"bientap/export"
 	"bientap/export/fonts"
-	"bientap/export/pdf"
-	"bientap/model"
 	"bientap/model/store"
 	"bientap/model/vntext"
 )
+
+// Every export command goes through package export, the one entry per
+// output the window calls too; these files only read the flags.
 
 func init() {
 	register(command{name: "export pdf", usage: "ID -o TỆP.pdf [--layout tin|vanban] [--font liberation|times]", run: runExportPDF})
@@ -21,30 +22,32 @@ func init() {
 		run:   runExportRegister})
 }
 
-// pdfOptions reads the archive's print settings, with --font overriding the
+// exportOptions reads the archive's settings, with --font overriding the
 // family when given.
-func pdfOptions(st *store.Store, font string) (pdf.Options, error) {
+func exportOptions(st *store.Store, font string) (export.Options, error) {
 	s, err := st.LoadSettings()
 	if err != nil {
-		return pdf.Options{}, err
+		return export.Options{}, err
 	}
-	opt := pdf.OptionsFrom(s)
 	if font != "" {
-		f, err := fonts.ParseFamily(font)
-		if err != nil {
-			return opt, usageError("%v", err)
+		if _, err := fonts.ParseFamily(font); err != nil {
+			return export.Options{}, usageError("%v", err)
 		}
-		opt.Font = f
 	}
-	return opt, nil
+	return export.Options{Settings: s, Font: font, Archive: st}, nil
 }
 
 // reportPDF prints the result summary and warnings on stderr.
-func reportPDF(env *Env, path string, res pdf.Result) {
-	for _, w := range res.Warnings {
+func reportPDF(env *Env, path string, res export.Result) {
+	warn(env, res.Warnings)
+	fmt.Fprintf(env.Stderr, "Đã ghi %s (%d trang, phông %s)\n", path, res.Pages, res.Font)
+}
+
+// warn prints an export's warnings on stderr.
+func warn(env *Env, warnings []string) {
+	for _, w := range warnings {
 		fmt.Fprintf(env.Stderr, "Cảnh báo: %s\n", w)
 	}
-	fmt.Fprintf(env.Stderr, "Đã ghi %s (%d trang, phông %s)\n", path, res.Pages, res.Font)
 }
 
 func runExportPDF(env *Env, args []string) error {
@@ -59,34 +62,20 @@ func runExportPDF(env *Env, args []string) error {
 	if *out == "" {
 		return usageError("thiếu tệp ra (-o TỆP.pdf)")
 	}
+	lay, err := export.ParseLayout(*layout)
+	if err != nil {
+		return usageError("%v", err)
+	}
 	st, r, err := env.record(pos)
 	if err != nil {
 		return err
 	}
-	news := r.Kind == model.KindNews
-	switch *layout {
-	case "":
-	case "tin":
-		news = true
-	case "vanban":
-		news = false
-	default:
-		return usageError("bố cục không hợp lệ %q (dùng: tin, vanban)", *layout)
-	}
-	opt, err := pdfOptions(st, *font)
+	opt, err := exportOptions(st, *font)
 	if err != nil {
 		return err
 	}
-	var res pdf.Result
-	err = atomicfile.WriteFile(*out, func(w io.Writer) error {
-		var err error
-		if news {
-			res, err = pdf.News(w, r, opt)
-		} else {
-			res, err = pdf.Document(w, r, opt)
-		}
-		return err
-	})
+	opt.Layout = lay
+	res, err := export.WriteFile(*out, func(w io.Writer) (export.Result, error) { return export.PDF(w, r, opt) })
 	if err != nil {
 		return err
 	}
@@ -133,15 +122,7 @@ func runExportRegister(env *Env, args []string) error {
 	if !from.IsZero() && !to.IsZero() && to.Before(from) {
 		return usageError("--to (%s) trước --from (%s)", vntext.ListDate(to), vntext.ListDate(from))
 	}
-	st, err := env.Store()
-	if err != nil {
-		return err
-	}
-	opt, err := pdfOptions(st, *font)
-	if err != nil {
-		return err
-	}
-	var res pdf.Result
+	var write func(io.Writer, export.Options) (export.Result, error)
 	switch *kind {
 	case "documents", "vanban":
 		if *year == 0 {
@@ -150,18 +131,7 @@ func runExportRegister(env *Env, args []string) error {
 		if !from.IsZero() || !to.IsZero() {
 			return usageError("sổ đăng ký văn bản đi lập theo năm: dùng --year, không dùng --from/--to")
 		}
-		issued, err := st.OutgoingRegister(*year)
-		if err != nil {
-			return err
-		}
-		err = atomicfile.WriteFile(*out, func(w io.Writer) error {
-			var err error
-			res, err = pdf.Register(w, *year, issued, opt)
-			return err
-		})
-		if err != nil {
-			return err
-		}
+		write = func(w io.Writer, o export.Options) (export.Result, error) { return export.Register(w, *year, o) }
 	case "news", "tin":
 		if *year != 0 {
 			if from.IsZero() {
@@ -174,20 +144,21 @@ func runExportRegister(env *Env, args []string) error {
 		if from.IsZero() && to.IsZero() {
 			return usageError("danh sách tin cần --year hoặc --from/--to")
 		}
-		recs, err := st.PublishedNews(from, to)
-		if err != nil {
-			return err
-		}
-		err = atomicfile.WriteFile(*out, func(w io.Writer) error {
-			var err error
-			res, err = pdf.NewsList(w, from, to, recs, opt)
-			return err
-		})
-		if err != nil {
-			return err
-		}
+		write = func(w io.Writer, o export.Options) (export.Result, error) { return export.NewsList(w, from, to, o) }
 	default:
 		return usageError("loại sổ không hợp lệ %q (dùng: documents, news)", *kind)
+	}
+	st, err := env.Store()
+	if err != nil {
+		return err
+	}
+	opt, err := exportOptions(st, *font)
+	if err != nil {
+		return err
+	}
+	res, err := export.WriteFile(*out, func(w io.Writer) (export.Result, error) { return write(w, opt) })
+	if err != nil {
+		return err
 	}
 	reportPDF(env, *out, res)
 	return nil

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -80,7 +82,7 @@ func TestExportPDFCommands(t *testing.T) {
 		{"news as document", []string{"export", "pdf", strconv.FormatInt(ids[1], 10), "--layout", "vanban", "-o", filepath.Join(dir, "tin-vb.pdf")}, 0,
 			[]string{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"}, nil, ""},
 		{"register documents", []string{"export", "register", "--year", "2024", "-o", filepath.Join(dir, "so.pdf")}, 0,
-			[]string{"SỔ ĐĂNG KÝ VĂN BẢN ĐI", "Từ số 05 đến số 05", "05/TB-VP", "Người ký"}, nil, ""},
+			[]string{"SỔ ĐĂNG KÝ VĂN BẢN ĐI", "Từ số 05 đến số 05", "Quyển số: 01", "05/TB-VP", "Người ký", "(10)"}, nil, ""},
 		{"news list", []string{"export", "register", "--kind", "news", "--from", "1/1/2024", "--to", "31/01/2024", "-o", filepath.Join(dir, "tin-list.pdf")}, 0,
 			[]string{"CÁC TIN ĐÃ ĐĂNG", "Từ ngày 01/01/2024 đến ngày 31/01/2024", "Hội nghị tổng kết năm 2023", "Tổng số: 1 tin"},
 			[]string{"Bản nháp chưa đăng"}, ""},
@@ -126,4 +128,71 @@ func TestExportPDFCommands(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestExportDocx: "export docx" writes a Word file through the same export
+// entry as the window; a document gets its Decree-30 header, a news item
+// stays an article; wrong calls get one line and leave nothing behind.
+func TestExportDocx(t *testing.T) {
+	db, ids := seedPDF(t)
+	dir := t.TempDir()
+	run := func(args ...string) (int, string) {
+		var out, errb bytes.Buffer
+		code := Run(db, args, &out, &errb)
+		return code, errb.String()
+	}
+	tb := filepath.Join(dir, "tb.docx")
+	if code, msg := run("export", "docx", strconv.FormatInt(ids[0], 10), "-o", tb); code != 0 || !strings.Contains(msg, "Đã ghi") {
+		t.Fatalf("exit %d: %s", code, msg)
+	}
+	doc := docxDocument(t, tb)
+	for _, w := range []string{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 05/TB-VP", "THÔNG BÁO", "Nơi nhận:"} {
+		if !strings.Contains(doc, w) {
+			t.Errorf("document.xml lacks %q", w)
+		}
+	}
+	news := filepath.Join(dir, "tin.docx")
+	if code, msg := run("export", "docx", strconv.FormatInt(ids[1], 10), "-o", news); code != 0 {
+		t.Fatalf("exit %d: %s", code, msg)
+	}
+	if d := docxDocument(t, news); strings.Contains(d, "CỘNG HÒA") || !strings.Contains(d, "Hội nghị tổng kết năm 2023") {
+		t.Errorf("news article: %s", d)
+	}
+	for _, tc := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"export", "docx", strconv.FormatInt(ids[0], 10)}, "thiếu tệp ra"},
+		{[]string{"export", "docx", "1", "--layout", "x", "-o", filepath.Join(dir, "x.docx")}, "bố cục không hợp lệ"},
+		{[]string{"export", "docx", "999", "-o", filepath.Join(dir, "x.docx")}, "999"},
+		{[]string{"export", "docx", strconv.FormatInt(ids[0], 10), "-o", filepath.Join(dir, "khong-co", "x.docx")}, "không tồn tại"},
+	} {
+		code, msg := run(tc.args...)
+		if code != 1 || !strings.Contains(msg, tc.msg) || strings.Count(strings.TrimSpace(msg), "\n") != 0 {
+			t.Errorf("%v: exit %d, %q; want one line with %q", tc.args, code, msg, tc.msg)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.docx")); err == nil {
+		t.Error("a failed export left x.docx behind")
+	}
+}
+
+// docxDocument is the word/document.xml of a .docx file.
+func docxDocument(t *testing.T, path string) string {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatalf("%s is not a .docx: %v", path, err)
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			rc, _ := f.Open()
+			defer rc.Close()
+			b, _ := io.ReadAll(rc)
+			return string(b)
+		}
+	}
+	t.Fatalf("%s has no word/document.xml", path)
+	return ""
 }

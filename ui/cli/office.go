@@ -11,6 +11,7 @@ import (
 	"golang.org/x/term"
 
 	"bientap/model"
+	"bientap/model/decree"
 	"bientap/model/office"
 	"bientap/model/officesync"
 	"bientap/model/secret"
@@ -177,7 +178,7 @@ func runNumber(env *Env, args []string) error {
 		return err
 	}
 	r.Number = n
-	fmt.Fprintf(env.Stdout, "Bản ghi %d: số %s\n", r.ID, r.NumberSign())
+	fmt.Fprintf(env.Stdout, "Bản ghi %d: số %s\n", r.ID, decree.NumberSign(r.Number, r.Sign))
 	return nil
 }
 

@@ -16,7 +16,7 @@ var cluster *pgtest.Cluster
 
 func TestMain(m *testing.M) { os.Exit(pgtest.Main(m, &cluster, pgtest.Options{})) }
 
-func oneLine(t *testing.T, s string) {
+func isOneLine(t *testing.T, s string) {
 	t.Helper()
 	if strings.Count(s, "\n") != 1 || !strings.HasSuffix(s, "\n") {
 		t.Fatalf("not one line: %q", s)
@@ -51,7 +51,7 @@ func TestOfficeCommands(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, "vai trò không hợp lệ") {
 		t.Fatalf("bad role: %d %q", code, errs)
 	}
-	oneLine(t, errs)
+	isOneLine(t, errs)
 
 	// A clerk's desk with a draft joins (password in the environment).
 	clerkDB := filepath.Join(dir, "clerk.db")
@@ -66,7 +66,7 @@ func TestOfficeCommands(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "Đã tham gia") || !strings.Contains(out, "gửi 1") {
 		t.Fatalf("join: %d %q %q", code, out, errs)
 	}
-	oneLine(t, out)
+	isOneLine(t, out)
 	// The clerk may send for review, not approve, not number.
 	code, out, errs = run(t, clerkDB, "status", "1", "review")
 	if code != 0 || !strings.Contains(out, "Nháp → Chờ duyệt (đã gửi lên kho chung)") {
@@ -76,7 +76,7 @@ func TestOfficeCommands(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, "chỉ lãnh đạo được duyệt") {
 		t.Fatalf("clerk approved: %d %q", code, errs)
 	}
-	oneLine(t, errs)
+	isOneLine(t, errs)
 	code, _, errs = run(t, clerkDB, "number", "1")
 	if code != 1 || !strings.Contains(errs, "chỉ văn thư") {
 		t.Fatalf("clerk numbered: %d %q", code, errs)
@@ -106,7 +106,7 @@ func TestOfficeCommands(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "Đồng bộ xong: gửi 0, nhận 1 bản ghi") {
 		t.Fatalf("sync: %d %q %q", code, out, errs)
 	}
-	oneLine(t, out)
+	isOneLine(t, out)
 	code, out, _ = run(t, clerkDB, "list", "--status", "approved")
 	if code != 0 || !strings.Contains(out, "Thông báo lịch họp") {
 		t.Fatalf("list: %q", out)
@@ -117,7 +117,7 @@ func TestOfficeCommands(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, "chưa có mật khẩu") {
 		t.Fatalf("sync without password: %d %q", code, errs)
 	}
-	oneLine(t, errs)
+	isOneLine(t, errs)
 	// Offline: one line, exit 1, the archive untouched.
 	t.Setenv(secret.EnvPassword, "Mật khẩu chung")
 	st, _ = store.Open(clerkDB)
@@ -127,7 +127,7 @@ func TestOfficeCommands(t *testing.T) {
 	if code != 1 || out != "" || !strings.Contains(errs, "không kết nối được máy chủ") {
 		t.Fatalf("offline sync: %d %q %q", code, out, errs)
 	}
-	oneLine(t, errs)
+	isOneLine(t, errs)
 	code, out, _ = run(t, clerkDB, "status", "1", "trash")
 	if code != 1 { // the clerk may not trash an approved document, offline or not
 		t.Fatalf("offline trash: %d %q", code, out)

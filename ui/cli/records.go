@@ -81,6 +81,8 @@ func runSearch(env *Env, args []string) error {
 
 // printItems writes every matching record, one line each:
 // ID<TAB>dd/mm/yyyy<TAB>status<TAB>kind<TAB>title, paging through the store.
+// On a damaged archive (the open-time check, which it waits for) it ends
+// with a one-line warning and exit status 1.
 func printItems(env *Env, q store.Query) error {
 	st, err := env.Store()
 	if err != nil {
@@ -91,7 +93,7 @@ func printItems(env *Env, q store.Query) error {
 	for {
 		items, err := st.List(q)
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", st.Path(), err)
 		}
 		for _, it := range items {
 			writeItem(w, it)
@@ -101,7 +103,13 @@ func printItems(env *Env, q store.Query) error {
 		}
 		q.Offset += len(items)
 	}
-	return w.Flush()
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if err := st.Check(); err != nil {
+		return fmt.Errorf("cảnh báo: %w; kết quả có thể thiếu, hãy khôi phục từ bản sao lưu", err)
+	}
+	return nil
 }
 
 func writeItem(w io.Writer, it store.Item) {

@@ -21,6 +21,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bientap/model"
+	"bientap/model/decree"
 	"bientap/model/doc"
 	"bientap/model/vntext"
 )
@@ -29,17 +30,22 @@ import (
 const maxPictureWidth = 520
 
 // Render returns the preview of r whose body parsed to d: the portal view
-// of a news item, or the Decree-30 layout of a document.
-func Render(r *model.Record, d doc.Document) fyne.CanvasObject {
+// of a news item, or the Decree-30 layout of a document, whose header and
+// footer lines come from decree.Of(r, o) like every other output's.
+func Render(r *model.Record, d doc.Document, o decree.Options) fyne.CanvasObject {
 	var objs []fyne.CanvasObject
+	var h decree.Header
 	if r.Kind.IsDocument() {
-		objs = documentHead(r)
+		h = decree.Of(r, o)
+		objs = documentHead(h)
 	} else {
-		objs = newsHead(r, d)
+		objs = newsHead(r, d, decree.Of(r, o))
 	}
 	objs = append(objs, Body(r, d)...)
 	if r.Kind.IsDocument() {
-		objs = append(objs, documentFoot(r))
+		if h.HasFooter() {
+			objs = append(objs, documentFoot(h))
+		}
 	} else if a := strings.TrimSpace(r.Author); a != "" {
 		objs = append(objs, label(a, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
 	}
@@ -47,7 +53,8 @@ func Render(r *model.Record, d doc.Document) fyne.CanvasObject {
 }
 
 // Body renders the blocks of d: runs of text blocks share one rich text;
-// pictures and tables stand between them.
+// pictures and tables stand between them. A document's paragraphs are set
+// in their decree.Roles.
 func Body(r *model.Record, d doc.Document) []fyne.CanvasObject {
 	var objs []fyne.CanvasObject
 	var segs []widget.RichTextSegment
@@ -59,8 +66,11 @@ func Body(r *model.Record, d doc.Document) []fyne.CanvasObject {
 			segs = nil
 		}
 	}
-	isDoc := r.Kind.IsDocument()
-	for _, b := range d.Blocks {
+	var roles []decree.Style
+	if r.Kind.IsDocument() {
+		roles = decree.Roles(r.Kind, d)
+	}
+	for i, b := range d.Blocks {
 		switch b.Kind {
 		case doc.Heading:
 			st := widget.RichTextStyleSubHeading
@@ -78,15 +88,17 @@ func Body(r *model.Record, d doc.Document) []fyne.CanvasObject {
 			flush()
 			objs = append(objs, table(b))
 		default:
-			text := doc.PlainText(b.Runs)
-			switch {
-			case isDoc && doc.IsDivisionHeading(text):
-				segs = append(segs, &widget.TextSegment{Text: text,
-					Style: widget.RichTextStyle{Alignment: fyne.TextAlignCenter, TextStyle: fyne.TextStyle{Bold: true}}})
-			case isDoc && doc.IsArticleHeading(text):
-				segs = append(segs, paragraph(b.Runs, true)...)
-			default:
+			if roles == nil {
 				segs = append(segs, paragraph(b.Runs, false)...)
+				continue
+			}
+			switch role := roles[i]; {
+			case role.Role == decree.DispatchHead:
+				// shown with the addressing, in the header
+			case role.Role.Centred():
+				segs = append(segs, centred(role.Apply(b.Runs)))
+			default:
+				segs = append(segs, paragraph(role.Apply(b.Runs), false)...)
 			}
 		}
 	}
@@ -253,9 +265,13 @@ func label(text string, align fyne.TextAlign, style fyne.TextStyle) *widget.Labe
 }
 
 // newsHead is the portal view's head: category and date, title, sapo and
-// the featured picture when the body does not place it.
-func newsHead(r *model.Record, d doc.Document) []fyne.CanvasObject {
+// the featured picture when the body does not place it; a draft's mark
+// above them.
+func newsHead(r *model.Record, d doc.Document, h decree.Header) []fyne.CanvasObject {
 	var objs []fyne.CanvasObject
+	if m := draftMark(h); m != nil {
+		objs = append(objs, m)
+	}
 	meta := []string{}
 	if c := strings.TrimSpace(r.Category); c != "" {
 		meta = append(meta, c)
@@ -297,73 +313,118 @@ func placed(d doc.Document, name string) bool {
 	return false
 }
 
-// documentHead is the Decree-30 head: agencies and number on the left,
-// the national motto and place/date on the right, then the kind and the
-// summary (or, for a công văn, "V/v" under the number and "Kính gửi").
-func documentHead(r *model.Record) []fyne.CanvasObject {
-	congVan := r.Kind == model.KindCongVan
-	left := []fyne.CanvasObject{
-		label(strings.ToUpper(r.AgencyParent), fyne.TextAlignCenter, fyne.TextStyle{}),
-		label(strings.ToUpper(r.Agency), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
+// draftMark is the DỰ THẢO line of a draft, or nil.
+func draftMark(h decree.Header) fyne.CanvasObject {
+	s := h.DraftLine()
+	if s == "" {
+		return nil
 	}
-	if ns := r.NumberSign(); ns != "" {
-		left = append(left, label("Số: "+ns, fyne.TextAlignCenter, fyne.TextStyle{}))
-	} else {
-		left = append(left, label("Số:      /"+r.Sign, fyne.TextAlignCenter, fyne.TextStyle{}))
+	l := label(s, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	l.Importance = widget.DangerImportance
+	return l
+}
+
+// rule is a short centred line under a header line, frac of the text's
+// width (as the PDF's: half of a short agency name, the whole Tiêu ngữ).
+func rule(text string, style fyne.TextStyle, frac float32) fyne.CanvasObject {
+	w := fyne.MeasureText(text, theme.TextSize(), style).Width * frac
+	line := canvas.NewRectangle(theme.Color(theme.ColorNameForeground))
+	line.SetMinSize(fyne.NewSize(max(w, 8), 1))
+	return container.NewCenter(line)
+}
+
+// documentHead is the Decree-30 head, every line from the shared header:
+// agencies and number on the left, the national motto and place/date on the
+// right, then the urgency, the kind and the trích yếu (for a công văn, "V/v"
+// under the number) and the addressees.
+func documentHead(h decree.Header) []fyne.CanvasObject {
+	var objs []fyne.CanvasObject
+	if m := draftMark(h); m != nil {
+		objs = append(objs, m)
 	}
-	if congVan && strings.TrimSpace(r.Summary) != "" {
-		left = append(left, label("V/v "+strings.TrimSpace(r.Summary), fyne.TextAlignCenter, fyne.TextStyle{}))
+	centre := func(list *[]fyne.CanvasObject, s string, st fyne.TextStyle) {
+		*list = append(*list, label(s, fyne.TextAlignCenter, st))
+	}
+	var left []fyne.CanvasObject
+	for _, s := range h.AgencyParent {
+		centre(&left, s, fyne.TextStyle{})
+	}
+	for _, s := range h.Agency {
+		centre(&left, s, fyne.TextStyle{Bold: true})
+	}
+	if len(h.Agency) > 0 {
+		left = append(left, rule(longest(h.Agency), fyne.TextStyle{Bold: true}, 0.5))
+	}
+	centre(&left, h.NumberLine, fyne.TextStyle{})
+	if h.SummaryUnderNumber {
+		for _, s := range h.Summary {
+			centre(&left, s, fyne.TextStyle{})
+		}
 	}
 	right := []fyne.CanvasObject{
-		label("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
-		label("Độc lập - Tự do - Hạnh phúc", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
+		label(h.QuocHieu, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
+		label(h.TieuNgu, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
+		rule(h.TieuNgu, fyne.TextStyle{Bold: true}, 1),
+		label(h.PlaceDate, fyne.TextAlignCenter, fyne.TextStyle{Italic: true}),
 	}
-	if !r.Date.IsZero() {
-		right = append(right, label(vntext.PlaceDate(r.Place, r.Date), fyne.TextAlignCenter, fyne.TextStyle{Italic: true}))
+	objs = append(objs, container.NewGridWithColumns(2, container.NewVBox(left...), container.NewVBox(right...)))
+	if h.Urgency != "" {
+		u := label(h.Urgency, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		u.Importance = widget.DangerImportance
+		objs = append(objs, u)
 	}
-	objs := []fyne.CanvasObject{container.NewGridWithColumns(2, container.NewVBox(left...), container.NewVBox(right...))}
-	if u := strings.TrimSpace(r.Urgency); u != "" {
-		objs = append(objs, label(u, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	}
-	if congVan {
-		if len(r.To) > 0 {
-			objs = append(objs, label("Kính gửi: "+strings.Join(r.To, "\n"), fyne.TextAlignCenter, fyne.TextStyle{}))
+	if h.KindName != "" {
+		kind := widget.NewRichText(&widget.TextSegment{Text: h.KindName,
+			Style: widget.RichTextStyle{Alignment: fyne.TextAlignCenter, SizeName: theme.SizeNameSubHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
+		objs = append(objs, kind)
+		for _, s := range h.Summary {
+			objs = append(objs, label(s, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
 		}
-		return objs
+		objs = append(objs, rule(longest(append([]string{h.KindName}, h.Summary...)), fyne.TextStyle{Bold: true}, 5.0/12))
 	}
-	kind := widget.NewRichText(&widget.TextSegment{Text: strings.ToUpper(r.Kind.Label()),
-		Style: widget.RichTextStyle{Alignment: fyne.TextAlignCenter, SizeName: theme.SizeNameSubHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
-	objs = append(objs, kind)
-	if s := strings.TrimSpace(r.Summary); s != "" {
-		objs = append(objs, label(strings.Join(strings.Fields(s), " "), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
-	}
-	if len(r.To) > 0 {
-		objs = append(objs, label("Kính gửi: "+strings.Join(r.To, "; "), fyne.TextAlignCenter, fyne.TextStyle{}))
+	switch {
+	case h.Addressing == decree.Dispatch:
+		if h.AddressLabel != "" {
+			objs = append(objs, label(h.AddressLabel, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
+		}
+		for _, s := range h.ToLines {
+			objs = append(objs, label(s, fyne.TextAlignLeading, fyne.TextStyle{}))
+		}
+	case len(h.ToLines) == 1:
+		objs = append(objs, label(h.AddressLabel+" "+h.ToLines[0], fyne.TextAlignCenter, fyne.TextStyle{}))
+	case len(h.ToLines) > 1:
+		objs = append(objs, label(h.AddressLabel+" "+strings.Join(h.ToLines, "\n"), fyne.TextAlignCenter, fyne.TextStyle{}))
 	}
 	return objs
 }
 
+// longest is the longest of ss (in runes).
+func longest(ss []string) string {
+	l := ""
+	for _, s := range ss {
+		if len([]rune(s)) > len([]rune(l)) {
+			l = s
+		}
+	}
+	return l
+}
+
 // documentFoot is "Nơi nhận" on the left and the signature on the right.
-func documentFoot(r *model.Record) fyne.CanvasObject {
+func documentFoot(h decree.Header) fyne.CanvasObject {
 	var left []fyne.CanvasObject
-	if len(r.Recipients) > 0 {
-		left = append(left, label("Nơi nhận:", fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Italic: true}))
-		for _, l := range r.Recipients {
+	if len(h.Recipients) > 0 {
+		left = append(left, label(decree.NoiNhanLabel, fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Italic: true}))
+		for _, l := range h.Recipients {
 			left = append(left, label(l, fyne.TextAlignLeading, fyne.TextStyle{}))
 		}
 	}
 	var right []fyne.CanvasObject
-	if a := strings.TrimSpace(r.SignerAuthority); a != "" {
-		right = append(right, label(strings.ToUpper(a), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
+	for _, l := range h.Signer {
+		right = append(right, label(l, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
 	}
-	for _, l := range strings.Split(strings.TrimSpace(r.SignerPosition), "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			right = append(right, label(strings.ToUpper(l), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
-		}
-	}
-	if n := strings.TrimSpace(r.SignerName); n != "" {
+	if h.SignerName != "" {
 		right = append(right, widget.NewLabel(" "), widget.NewLabel(" "),
-			label(n, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
+			label(h.SignerName, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
 	}
 	return container.NewGridWithColumns(2, container.NewVBox(left...), container.NewVBox(right...))
 }

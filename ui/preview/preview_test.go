@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bientap/model"
+	"bientap/model/decree"
 	"bientap/model/doc"
 )
 
@@ -76,7 +77,7 @@ func TestRenderNews(t *testing.T) {
 		Body: "Đoạn **đậm** và *nghiêng*.\n# Mục một\n-> Dòng giữa <-\n![Ảnh trong bài](anh-2.png)\n![Ảnh thiếu](khong-co.jpg)\n| A | B |\n|---|---|\n| 1 | 2 |",
 		Images: []model.Image{{Name: "anh-1.png", Caption: "Ảnh đại diện", Data: pngData(1200, 600)},
 			{Name: "anh-2.png", Caption: "Ảnh trong bài", Data: pngData(300, 200)}}}
-	s := look(Render(r, doc.Parse(r.Body)))
+	s := look(Render(r, doc.Parse(r.Body), decree.Options{}))
 	txt := s.text.String()
 	for _, want := range []string{"Kinh tế · Thứ Hai, 17/8/2026", "Tin thử", "Sapo của tin.", "Ảnh đại diện",
 		"Đoạn đậm và nghiêng.", "Mục một", "Dòng giữa", "Ảnh trong bài", "A", "2", "Thu Hà"} {
@@ -106,7 +107,7 @@ func TestRenderDocument(t *testing.T) {
 		Body:           "Chương I\nĐiều 1. Phạm vi điều chỉnh\nNội dung thường./.",
 		SignerPosition: "KT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG", SignerName: "Nguyễn Văn An",
 		Recipients: []string{"- Như Điều 3;", "- Lưu: VT."}}
-	s := look(Render(r, doc.Parse(r.Body)))
+	s := look(Render(r, doc.Parse(r.Body), decree.Options{}))
 	txt := s.text.String()
 	for _, want := range []string{"UBND TỈNH LAI CHÂU", "VĂN PHÒNG", "Số: 05/QĐ-VP", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
 		"Lai Châu, ngày 05 tháng 01 năm 2026", "QUYẾT ĐỊNH", "Ban hành Quy chế", "Nơi nhận:", "- Lưu: VT.",
@@ -120,7 +121,7 @@ func TestRenderDocument(t *testing.T) {
 	}
 	// A công văn puts V/v under the number and names its addressees.
 	cv := &model.Record{Kind: model.KindCongVan, Summary: "tăng cường phòng cháy", To: []string{"Sở Y tế"}, Sign: "UBND-VX"}
-	txt = look(Render(cv, doc.Parse(""))).text.String()
+	txt = look(Render(cv, doc.Parse(""), decree.Options{})).text.String()
 	if !strings.Contains(txt, "V/v tăng cường phòng cháy") || !strings.Contains(txt, "Kính gửi: Sở Y tế") || strings.Contains(txt, "CÔNG VĂN") {
 		t.Errorf("công văn preview:\n%s", txt)
 	}
