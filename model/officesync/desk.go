@@ -173,6 +173,16 @@ func (d *Desk) pageSize() int {
 	return 500
 }
 
+// pullPageSize is how many records one pull page brings: more than a push
+// batch (a page is read in one snapshot and applied in one local
+// transaction; a first join of 100,000 records is 100 of them).
+func (d *Desk) pullPageSize() int {
+	if d.PageSize > 0 {
+		return d.PageSize
+	}
+	return 1000
+}
+
 func (d *Desk) progress(stage string, done, total int) error {
 	if d.Progress != nil && !d.Progress(stage, done, total) {
 		return &office.Error{Kind: office.ErrCanceled, Msg: "đã hủy đồng bộ; phần đã xong được giữ, lần sau làm tiếp", Err: context.Canceled}

@@ -55,7 +55,7 @@ func (d *Desk) pull(ctx context.Context, conn *office.Conn, state map[string]str
 		defer close(finished)
 		defer close(pages)
 		for {
-			page, err := conn.Pull(ctx, target, cur, d.pageSize(), d.Store.PulledVersions)
+			page, err := conn.Pull(ctx, target, cur, d.pullPageSize(), d.Store.PulledVersions)
 			var p prepared
 			if err == nil {
 				d.at("pulled")
@@ -67,7 +67,7 @@ func (d *Desk) pull(ctx context.Context, conn *office.Conn, state map[string]str
 			case <-ctx.Done():
 				return
 			}
-			if err != nil || len(page.Records) < d.pageSize() {
+			if err != nil || len(page.Records) < d.pullPageSize() {
 				return
 			}
 			cur = page.Next
@@ -87,7 +87,7 @@ func (d *Desk) pull(ctx context.Context, conn *office.Conn, state map[string]str
 			store.SyncPullTarget: itoa(target), store.SyncPullSince: itoa(since),
 			store.SyncPullCurV: itoa(p.page.Next.Version), store.SyncPullCurGID: p.page.Next.GID,
 		}
-		last := len(p.page.Records) < d.pageSize()
+		last := len(p.page.Records) < d.pullPageSize()
 		if last { // the last page also closes the pull
 			next = map[string]string{store.SyncPulled: itoa(target), store.SyncPullTarget: "", store.SyncPullSince: "",
 				store.SyncPullCurV: "", store.SyncPullCurGID: ""}

@@ -143,11 +143,15 @@ func applyOne(tx *wtx, p Pulled, refusal string, now time.Time, st *ApplyStats) 
 		if err := insertRow(tx, r); err != nil {
 			return nil, err
 		}
-		if err := writeImageRefs(tx, r.ID, p.Images); err != nil {
-			return nil, err
+		if len(p.Images) > 0 {
+			if err := writeImageRefs(tx, r.ID, p.Images); err != nil {
+				return nil, err
+			}
 		}
-		if _, err := tx.Exec("UPDATE records SET trashed_from = ? WHERE id = ?", p.TrashedFrom, r.ID); err != nil {
-			return nil, err
+		if p.TrashedFrom != "" {
+			if _, err := tx.Exec("UPDATE records SET trashed_from = ? WHERE id = ?", p.TrashedFrom, r.ID); err != nil {
+				return nil, err
+			}
 		}
 		_, err := tx.Exec(`INSERT INTO sync_records (record_id, gid, base, pulled, local_rev, pushed_rev)
 			VALUES (?, ?, ?, ?, 1, 1)`, r.ID, p.GID, p.EditVersion, p.Version)
