@@ -23,7 +23,11 @@ func TestMain(m *testing.M) {
 	if os.Getenv(childEnv) != "" {
 		os.Exit(childMain())
 	}
-	os.Exit(pgtest.Main(m, &cluster, pgtest.Options{}))
+	code := pgtest.Main(m, &cluster, pgtest.Options{})
+	if benchCluster != nil { // the benchmarks' own cluster (bench_test.go)
+		benchCluster.Destroy()
+	}
+	os.Exit(code)
 }
 
 const testPassword = "Mật khẩu 123"
