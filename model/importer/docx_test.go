@@ -306,7 +306,7 @@ func TestParseDOCXErrors(t *testing.T) {
 	// A document without title or date: the file name and today.
 	data := buildDOCX(t, []docxFile{{"word/document.xml", []byte(`<w:document ` + wordNS + `><w:body>` +
 		para("", run("", "Một câu văn bình thường của văn bản này, không phải tiêu đề.")) + `</w:body></w:document>`)}})
-	p, err := ParseDOCX(data, "Báo cáo tháng 8.docx", Options{Now: date(2030, 5, 6)})
+	p, err := ParseDOCX(data, "Báo cáo tháng 8.docx", Options{Clock: clockOn(2030, 5, 6)})
 	if err != nil {
 		t.Fatal(err)
 	}

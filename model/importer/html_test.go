@@ -125,7 +125,7 @@ func TestParseHTMLVariants(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := ParseHTML([]byte(tc.in), "", Options{Now: date(2030, 1, 1)})
+			p, err := ParseHTML([]byte(tc.in), "", Options{Clock: clockOn(2030, 1, 1)})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -23,7 +23,6 @@ import (
 
 	"bientap/model"
 	"bientap/model/store"
-	"bientap/model/vntext"
 )
 
 // Limits that protect the import from hostile or broken files.
@@ -78,16 +77,13 @@ type Options struct {
 	// Status of the main record; empty means published for portal pages
 	// (they are on the portal already) and draft for Word files.
 	Status model.Status
-	// Now is the date used when a file carries none; zero means today.
-	Now time.Time
+	// Clock gives "today", the date used when a file carries none; nil is
+	// the system clock.
+	Clock model.Clock
 }
 
-func (o Options) now() time.Time {
-	if o.Now.IsZero() {
-		return model.Day(time.Now())
-	}
-	return model.Day(o.Now)
-}
+// today is the date an import falls back to.
+func (o Options) today() time.Time { return o.Clock.Today() }
 
 // DropReason says why a piece of the input is not in any record.
 type DropReason string
@@ -284,110 +280,6 @@ func parseJSONL(data []byte) (*Parsed, error) {
 	p := &Parsed{Records: recs, Report: Report{Format: FormatJSONL}}
 	p.Report.found("%d bản ghi", len(recs))
 	return p, nil
-}
-
-// Skip is an imported item that was already in the archive.
-type Skip struct {
-	Title      string
-	Date       time.Time
-	ExistingID int64
-}
-
-// Result is what Import did with one file's records.
-type Result struct {
-	Created []int64 // new records, in input order
-	Updated []int64 // existing records replaced (Options.Update)
-	Skipped []Skip  // already in the archive (or earlier in recs), left alone
-}
-
-// Import files parsed records in the store. A record with the same title and
-// date as one already there (store.FindByTitleDate) is skipped, or with
-// opts.Update replaced by the imported version (keeping its id, number, portal
-// address and history); a record without body, summary or images (a list
-// item) never replaces one. Repeats inside recs are dropped. The new records
-// go in one transaction: all or nothing.
-func Import(st *store.Store, recs []*model.Record, opts Options) (Result, error) {
-	var res Result
-	var fresh []*model.Record
-	seen := map[string]bool{}
-	for _, r := range recs {
-		key := strings.TrimSpace(vntext.Clean(r.Title)) + "\x00" + model.Day(r.Date).Format(model.ISODate)
-		if seen[key] {
-			res.Skipped = append(res.Skipped, Skip{Title: r.Title, Date: r.Date})
-			continue
-		}
-		seen[key] = true
-		id, err := st.FindByTitleDate(r.Title, r.Date)
-		if err != nil {
-			return res, err
-		}
-		if id == 0 {
-			fresh = append(fresh, r)
-			continue
-		}
-		if !opts.Update || !hasContent(r) {
-			res.Skipped = append(res.Skipped, Skip{Title: r.Title, Date: r.Date, ExistingID: id})
-			continue
-		}
-		old, err := st.Get(id)
-		if err != nil {
-			return res, err
-		}
-		merge(old, r)
-		if err := st.Save(old); err != nil {
-			return res, err
-		}
-		res.Updated = append(res.Updated, id)
-	}
-	if len(fresh) > 0 {
-		ids, err := st.Insert(fresh)
-		if err != nil {
-			return res, err
-		}
-		res.Created = ids
-	}
-	return res, nil
-}
-
-func hasContent(r *model.Record) bool {
-	return strings.TrimSpace(r.Body) != "" || strings.TrimSpace(r.Summary) != "" || len(r.Images) > 0
-}
-
-// merge copies the imported content onto an existing record; what the
-// import does not carry (number, sign, portal address, signer…) is kept.
-func merge(old, imp *model.Record) {
-	old.Title, old.Summary, old.Body, old.Images = imp.Title, imp.Summary, imp.Body, imp.Images
-	if imp.Kind != "" {
-		old.Kind = imp.Kind
-	}
-	if imp.Category != "" {
-		old.Category = imp.Category
-	}
-	if imp.Author != "" {
-		old.Author = imp.Author
-	}
-	if imp.Status != "" {
-		old.Status = imp.Status
-	}
-	if imp.URL != "" {
-		old.URL = imp.URL
-	}
-}
-
-// ImportFile parses one file and files its records: JSON Lines archives go
-// in as they are (store.Insert keeps free ids, no title/date check, like
-// store.ImportJSONL); other formats through Import.
-func ImportFile(st *store.Store, path string, opts Options) (Result, *Parsed, error) {
-	p, err := ParseFile(path, opts)
-	if err != nil {
-		return Result{}, nil, err
-	}
-	if p.Report.Format == FormatJSONL {
-		ids, err := st.Insert(p.Records)
-		return Result{Created: ids}, p, err
-	}
-	res, err := Import(st, p.Records, opts)
-	return res, p, err
 }
 
 // shorten cuts s to at most n runes, marking the cut with "…".

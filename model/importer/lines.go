@@ -2,6 +2,7 @@ package importer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -45,7 +46,7 @@ func (ps phraseSet) covers(ws []string, also func(string) bool) bool {
 	ok[len(ws)] = true
 	for i := len(ws) - 1; i >= 0; i-- {
 		for _, p := range ps.byFirst[ws[i]] {
-			if i+len(p) <= len(ws) && equalWords(ws[i:i+len(p)], p) && ok[i+len(p)] {
+			if i+len(p) <= len(ws) && slices.Equal(ws[i:i+len(p)], p) && ok[i+len(p)] {
 				ok[i] = true
 				break
 			}
@@ -55,15 +56,6 @@ func (ps phraseSet) covers(ws []string, also func(string) bool) bool {
 		}
 	}
 	return ok[0]
-}
-
-func equalWords(a, b []string) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // linkPhrases are the words a page's links leave behind when the page is

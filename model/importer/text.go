@@ -133,7 +133,7 @@ func readPage(lines []string, rep *Report, opts Options) *page {
 	var pre, rest []string
 	if d < 0 {
 		pg.title, rest = ls[0], ls[1:]
-		pg.date = opts.now()
+		pg.date = opts.today()
 		rep.warn("không thấy dòng ngày tháng (ví dụ «Thứ hai 15/8/2022»); tạm lấy ngày %s", pg.date.Format("02/01/2006"))
 	} else {
 		pre = ls[:d]
@@ -268,101 +268,22 @@ func (pg *page) findCaption() {
 
 // records builds the article and the listed items.
 func (pg *page) records(rep *Report, opts Options) []*model.Record {
-	kind, status := opts.Kind, opts.Status
-	if kind == "" {
-		kind = model.KindNews
-	}
-	if status == "" {
-		status = model.StatusPublished
-	}
-	var d doc.Document
-	add := func(b doc.Block) {
-		b.Line = len(d.Blocks) + 1
-		d.Blocks = append(d.Blocks, b)
-	}
+	a := &article{title: pg.title, sapo: pg.sapo, category: pg.category, author: pg.author, date: pg.date,
+		dateFound: pg.dateFound, items: pg.items}
 	for i, l := range pg.body {
 		if i == pg.caption {
-			add(doc.Block{Kind: doc.Centered, Runs: []doc.Run{{Text: l, Italic: true}}})
+			a.blocks = append(a.blocks, doc.Block{Kind: doc.Centered, Runs: []doc.Run{{Text: l, Italic: true}}})
 			continue
 		}
-		add(doc.Block{Kind: doc.Paragraph, Runs: []doc.Run{{Text: l}}})
+		a.blocks = append(a.blocks, doc.Block{Kind: doc.Paragraph, Runs: []doc.Run{{Text: l}}})
 	}
 	for _, l := range pg.extra {
-		add(doc.Block{Kind: doc.Paragraph, Runs: []doc.Run{{Text: l}}})
+		a.blocks = append(a.blocks, doc.Block{Kind: doc.Paragraph, Runs: []doc.Run{{Text: l}}})
 	}
-	art := &model.Record{Kind: kind, Status: status, Title: pg.title, Summary: pg.sapo, Body: d.Markup(),
-		Category: pg.category, Author: pg.author, Date: pg.date}
-	reportArticle(rep, art, pg.dateFound)
+	recs := a.records(rep, opts, model.StatusPublished)
 	if pg.caption >= 0 {
 		rep.found("Chú thích ảnh (ảnh không có trong tệp văn bản, giữ chú thích thành dòng căn giữa): «%s»",
 			shorten(pg.body[pg.caption], 60))
 	}
-	warnRepeatedParagraphs(rep, pg.body)
-	recs := []*model.Record{art}
-	recs = append(recs, listRecords(pg.items, art, rep)...)
 	return recs
-}
-
-// reportArticle writes what was recognised of the main record.
-func reportArticle(rep *Report, r *model.Record, dateFound bool) {
-	if r.Category != "" {
-		rep.found("Chuyên mục: %s", r.Category)
-	}
-	if dateFound {
-		rep.found("Ngày: %s", r.Date.Format("02/01/2006"))
-	}
-	rep.found("Tiêu đề: %s", r.Title)
-	if r.Summary != "" {
-		rep.found("Sapo: «%s»", shorten(r.Summary, 60))
-	}
-	n := 0
-	for _, b := range doc.Parse(r.Body).Blocks {
-		if b.Kind != doc.Image {
-			n++
-		}
-	}
-	rep.found("Thân bài: %d đoạn, %d ảnh", n, len(r.Images))
-	if r.Author != "" {
-		rep.found("Tác giả: %s", r.Author)
-	} else {
-		rep.found("Không thấy dòng tác giả; dùng «%s»", model.DefaultAuthor)
-	}
-}
-
-// listRecords turns listed items into published records (title and date,
-// empty body) in the article's category; repeats of the article or of an
-// earlier item are left out.
-func listRecords(items []listItem, art *model.Record, rep *Report) []*model.Record {
-	seen := map[string]bool{art.Title + "\x00" + art.Date.Format(model.ISODate): true}
-	var recs []*model.Record
-	for _, it := range items {
-		key := it.title + "\x00" + it.date.Format(model.ISODate)
-		if seen[key] {
-			rep.drop(it.title, DropInBatch)
-			continue
-		}
-		seen[key] = true
-		recs = append(recs, &model.Record{Kind: model.KindNews, Status: model.StatusPublished, Title: it.title,
-			Date: it.date, Category: art.Category})
-	}
-	if len(items) > 0 {
-		rep.found("Các tin đã đăng: %d tin (mỗi tin thành một bản ghi đã đăng, chỉ có tiêu đề và ngày)", len(recs))
-	}
-	return recs
-}
-
-// warnRepeatedParagraphs warns about a long paragraph found twice in the
-// body (not in a row: those were dropped); both copies are kept.
-func warnRepeatedParagraphs(rep *Report, paras []string) {
-	seen := map[string]bool{}
-	for _, p := range paras {
-		if utf8.RuneCountInString(p) < 60 {
-			continue
-		}
-		if seen[p] {
-			rep.warn("đoạn «%s» xuất hiện hai lần trong thân bài; hãy kiểm tra", shorten(p, 40))
-			continue
-		}
-		seen[p] = true
-	}
 }

@@ -210,7 +210,7 @@ func TestParseTextVariants(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := ParseText([]byte(tc.in), Options{Now: date(2030, 1, 2)})
+			p, err := ParseText([]byte(tc.in), Options{Clock: clockOn(2030, 1, 2)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -275,4 +275,10 @@ func TestReadFileErrors(t *testing.T) {
 	if b, err := ReadFile(f); err != nil || string(b) != "x" {
 		t.Errorf("ReadFile = %q, %v", b, err)
 	}
+}
+
+// clockOn is a clock that says noon (UTC) of the given day, the same civil
+// day in every time zone within ±11 hours.
+func clockOn(y, m, d int) model.Clock {
+	return model.FixedClock(time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC))
 }
