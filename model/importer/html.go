@@ -35,6 +35,11 @@ import (
 // dropped, and text is escaped into Biên Tập's markup, so no imported markup
 // is ever live. The "Các tin đã đăng" list is read as in ParseText.
 func ParseHTML(data []byte, dir string, opts Options) (*Parsed, error) {
+	return parseHTML(data, dir, "", opts)
+}
+
+// parseHTML is ParseHTML of a file named name (the title of last resort).
+func parseHTML(data []byte, dir, name string, opts Options) (*Parsed, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errors.New("tệp rỗng")
 	}
@@ -48,7 +53,9 @@ func ParseHTML(data []byte, dir string, opts Options) (*Parsed, error) {
 	}
 	p := &Parsed{Report: Report{Format: FormatHTML, Encoding: enc}}
 	hp := newHTMLPage(root, dir, &p.Report, opts)
-	p.Records = hp.article().records(&p.Report, opts, model.StatusPublished)
+	a := hp.article()
+	a.fileName = name
+	p.Records = a.records(&p.Report, opts, model.StatusPublished)
 	return p, nil
 }
 

@@ -16,7 +16,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -25,10 +24,18 @@ import (
 	"bientap/model/store"
 )
 
-// Limits that protect the import from hostile or broken files.
+// Limits that protect the import from hostile or broken files: what is
+// read is bounded whatever the file, and a larger file is refused with a
+// message that says so.
 const (
-	// MaxFileBytes bounds the size of one imported file.
+	// MaxFileBytes bounds the size of one imported file of any format.
 	MaxFileBytes = 256 << 20
+	// MaxTextBytes bounds a text file (.txt, and the input of convert and
+	// check): a portal page copied as text is well under a megabyte.
+	MaxTextBytes = 16 << 20
+	// MaxHTMLBytes bounds a saved HTML page, pictures inlined as data: URIs
+	// included.
+	MaxHTMLBytes = 64 << 20
 	// MaxImageBytes bounds the stored size of one image.
 	MaxImageBytes = 40 << 20
 	// MaxImagePixels bounds width × height of an image, checked from its
@@ -45,6 +52,22 @@ const (
 	FormatHTML  Format = "html"
 	FormatDOCX  Format = "docx"
 	FormatJSONL Format = "jsonl"
+)
+
+// limit is the most a file of the format may hold.
+func (f Format) limit() int64 {
+	switch f {
+	case FormatText:
+		return MaxTextBytes
+	case FormatHTML:
+		return MaxHTMLBytes
+	}
+	return MaxFileBytes
+}
+
+var (
+	errOldWord = errors.New("tệp Word cũ (.doc) chưa hỗ trợ: hãy mở bằng Word và lưu thành .docx")
+	errPDF     = errors.New("không nhập được PDF: hãy nhập tệp .docx, .txt hoặc .html")
 )
 
 // Label is the Vietnamese name of the format for reports.
@@ -180,7 +203,9 @@ type Parsed struct {
 }
 
 // DetectFormat decides how to read a file: by extension first (.txt, .html,
-// .htm, .docx, .jsonl, .ndjson), then by content for other names.
+// .htm, .docx, .jsonl, .ndjson), then by content for other names; with no
+// content (nil) an unknown extension gives "". Old Word (.doc) and PDF files
+// are refused with a message that says what to do.
 func DetectFormat(name string, data []byte) (Format, error) {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".txt", ".text":
@@ -192,12 +217,19 @@ func DetectFormat(name string, data []byte) (Format, error) {
 	case ".jsonl", ".ndjson":
 		return FormatJSONL, nil
 	case ".doc":
-		return "", errors.New("tệp Word cũ (.doc) chưa hỗ trợ: hãy mở bằng Word và lưu thành .docx")
+		return "", errOldWord
 	case ".pdf":
-		return "", errors.New("không nhập được PDF: hãy nhập tệp .docx, .txt hoặc .html")
+		return "", errPDF
+	}
+	if data == nil {
+		return "", nil
 	}
 	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")), " \t\r\n")
 	switch {
+	case bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0")):
+		return "", errOldWord
+	case bytes.HasPrefix(data, []byte("%PDF-")):
+		return "", errPDF
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return FormatDOCX, nil
 	case len(head) > 0 && head[0] == '<':
@@ -208,58 +240,35 @@ func DetectFormat(name string, data []byte) (Format, error) {
 	return FormatText, nil
 }
 
-// ReadFile reads a file for import with the size bound; the error is one
-// Vietnamese line.
-func ReadFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		switch {
-		case errors.Is(err, os.ErrNotExist):
-			return nil, errors.New("không có tệp này")
-		case errors.Is(err, os.ErrPermission):
-			return nil, errors.New("không có quyền đọc tệp")
-		}
-		return nil, fmt.Errorf("không mở được tệp: %v", err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("không đọc được tệp: %v", err)
-	}
-	if st.IsDir() {
-		return nil, errors.New("đây là thư mục, không phải tệp")
-	}
-	if st.Size() > MaxFileBytes {
-		return nil, fmt.Errorf("tệp quá lớn (%d MB, tối đa %d MB)", st.Size()>>20, MaxFileBytes>>20)
-	}
-	data := make([]byte, 0, st.Size())
-	buf := bytes.NewBuffer(data)
-	if _, err := buf.ReadFrom(f); err != nil {
-		return nil, fmt.Errorf("không đọc được tệp: %v", err)
-	}
-	if buf.Len() > MaxFileBytes {
-		return nil, fmt.Errorf("tệp quá lớn (tối đa %d MB)", MaxFileBytes>>20)
-	}
-	return buf.Bytes(), nil
-}
-
 // ParseFile reads and parses one file of any supported format. Images that an
 // HTML page refers to are looked up next to the file (its "_files" folder).
 func ParseFile(path string, opts Options) (*Parsed, error) {
-	data, err := ReadFile(path)
+	format, err := DetectFormat(path, nil)
 	if err != nil {
 		return nil, err
 	}
-	format, err := DetectFormat(path, data)
+	limit := format.limit()
+	if format == "" {
+		limit = MaxFileBytes
+	}
+	data, err := ReadFile(path, limit)
 	if err != nil {
 		return nil, err
+	}
+	if format == "" {
+		if format, err = DetectFormat(path, data); err != nil {
+			return nil, err
+		}
+		if int64(len(data)) > format.limit() {
+			return nil, tooLarge(int64(len(data)), format.limit())
+		}
 	}
 	var p *Parsed
 	switch format {
 	case FormatText:
-		p, err = ParseText(data, opts)
+		p, err = parseText(data, filepath.Base(path), opts)
 	case FormatHTML:
-		p, err = ParseHTML(data, filepath.Dir(path), opts)
+		p, err = parseHTML(data, filepath.Dir(path), filepath.Base(path), opts)
 	case FormatDOCX:
 		p, err = ParseDOCX(data, filepath.Base(path), opts)
 	case FormatJSONL:

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"path"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -13,6 +14,7 @@ import (
 // article is what a page importer (text, HTML, a news .docx) found of the
 // main item, before it becomes a record.
 type article struct {
+	fileName                      string // the title of last resort
 	title, sapo, category, author string
 	date                          time.Time
 	dateFound                     bool
@@ -45,9 +47,18 @@ func (a *article) records(rep *Report, opts Options, defaultStatus model.Status)
 		paras = append(paras, doc.PlainText(b.Runs))
 	}
 	title := a.title
+	if !titleLike(title) && title != "" {
+		rep.warn("tiêu đề tìm thấy dài %d ký tự, không dùng", utf8.RuneCountInString(title))
+		title = ""
+	}
 	if title == "" {
-		title = "(Không có tiêu đề)"
-		rep.warn("không tìm được tiêu đề của tin; hãy đặt tiêu đề")
+		title = fileTitle(a.fileName)
+		if title == "" {
+			title = "(Không có tiêu đề)"
+			rep.warn("không tìm được tiêu đề của tin; hãy đặt tiêu đề")
+		} else {
+			rep.warn("không thấy tiêu đề trong tệp; lấy tên tệp «%s» làm tiêu đề", title)
+		}
 	}
 	art := &model.Record{Kind: kind, Status: status, Title: title, Summary: a.sapo, Body: d.Markup(),
 		Category: a.category, Author: a.author, Date: a.date, Images: a.images}
@@ -65,6 +76,16 @@ const maxTitleRunes = 300
 func titleLike(s string) bool {
 	s = strings.TrimSpace(s)
 	return s != "" && utf8.RuneCountInString(s) <= maxTitleRunes
+}
+
+// fileTitle is a file name without its extension, cleaned, as a title of
+// last resort ("" when nothing usable is left).
+func fileTitle(name string) string {
+	t := strings.TrimSpace(vntext.Clean(strings.TrimSuffix(name, path.Ext(name))))
+	if !titleLike(t) {
+		t = shorten(t, 120)
+	}
+	return t
 }
 
 // reportArticle writes what was recognised of the main record.

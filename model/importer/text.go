@@ -32,6 +32,11 @@ import (
 // of lines pasted twice in a row is kept once. Lines that fit no field stay
 // in the body (lines found after the list go to its end, with a warning).
 func ParseText(data []byte, opts Options) (*Parsed, error) {
+	return parseText(data, "", opts)
+}
+
+// parseText is ParseText of a file named name (the title of last resort).
+func parseText(data []byte, name string, opts Options) (*Parsed, error) {
 	text, enc, err := decodeText(data, opts.Encoding)
 	if err != nil {
 		return nil, err
@@ -49,7 +54,7 @@ func ParseText(data []byte, opts Options) (*Parsed, error) {
 	}
 	lines = dropRepeats(lines, &p.Report)
 	pg := readPage(lines, &p.Report, opts)
-	p.Records = pg.records(&p.Report, opts)
+	p.Records = pg.records(&p.Report, name, opts)
 	return p, nil
 }
 
@@ -150,6 +155,11 @@ func readPage(lines []string, rep *Report, opts Options) *page {
 			pg.category = categoryOf(pre[n-1], rep)
 			pre = pre[:n-1]
 		}
+	}
+	if !titleLike(pg.title) {
+		rep.warn("dòng đầu dài %d ký tự, không phải tiêu đề; đã để trong thân bài", utf8.RuneCountInString(pg.title))
+		rest = append([]string{pg.title}, rest...)
+		pg.title = ""
 	}
 	if len(pre) > 0 {
 		pg.extra = append(pg.extra, pre...)
@@ -267,8 +277,8 @@ func (pg *page) findCaption() {
 }
 
 // records builds the article and the listed items.
-func (pg *page) records(rep *Report, opts Options) []*model.Record {
-	a := &article{title: pg.title, sapo: pg.sapo, category: pg.category, author: pg.author, date: pg.date,
+func (pg *page) records(rep *Report, fileName string, opts Options) []*model.Record {
+	a := &article{fileName: fileName, title: pg.title, sapo: pg.sapo, category: pg.category, author: pg.author, date: pg.date,
 		dateFound: pg.dateFound, items: pg.items}
 	for i, l := range pg.body {
 		if i == pg.caption {

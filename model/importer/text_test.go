@@ -264,15 +264,15 @@ func TestDetectFormat(t *testing.T) {
 
 func TestReadFileErrors(t *testing.T) {
 	dir := t.TempDir()
-	if _, err := ReadFile(filepath.Join(dir, "khong-co.txt")); err == nil || !strings.Contains(err.Error(), "không có tệp") {
+	if _, err := ReadFile(filepath.Join(dir, "khong-co.txt"), MaxFileBytes); err == nil || !strings.Contains(err.Error(), "không có tệp") {
 		t.Errorf("missing file: %v", err)
 	}
-	if _, err := ReadFile(dir); err == nil {
+	if _, err := ReadFile(dir, MaxFileBytes); err == nil {
 		t.Error("directory accepted")
 	}
 	f := filepath.Join(dir, "x.txt")
 	os.WriteFile(f, []byte("x"), 0o644)
-	if b, err := ReadFile(f); err != nil || string(b) != "x" {
+	if b, err := ReadFile(f, MaxFileBytes); err != nil || string(b) != "x" {
 		t.Errorf("ReadFile = %q, %v", b, err)
 	}
 }

@@ -19,8 +19,9 @@ func init() {
 // Lines archives. stdout gets the ids created, one per line; stderr gets
 // what each file gave (its report, unless -q) and the summary line
 // "Đã nhập N bản ghi, bỏ qua M trùng, K tệp lỗi". A file that cannot be
-// read is one line on stderr and the other files still go in; the exit
-// status is 1 when any file failed.
+// read is one line on stderr ("TỆP: problem") and the other files still go
+// in; the exit status is 1 when any file failed, the summary then being the
+// command's error line. A single file that fails gives that one line only.
 func runImport(env *Env, args []string) error {
 	fs := newFlags("import")
 	update := fs.Bool("update", false, "cập nhật tin đã có (cùng tiêu đề và ngày)")
@@ -54,6 +55,9 @@ func runImport(env *Env, args []string) error {
 	for _, name := range files {
 		res, p, err := importer.ImportFile(st, name, opts)
 		if err != nil {
+			if len(files) == 1 {
+				return fmt.Errorf("%s: %w", name, err)
+			}
 			fmt.Fprintf(env.Stderr, "%s: %v\n", name, strings.ReplaceAll(err.Error(), "\n", " "))
 			failed++
 			continue
@@ -73,7 +77,7 @@ func runImport(env *Env, args []string) error {
 		}
 		for _, s := range res.Skipped {
 			if s.ExistingID > 0 {
-				fmt.Fprintf(env.Stderr, "  Đã có (mã %d): %s (%s)\n", s.ExistingID, s.Title, vntext.ListDate(s.Date))
+				fmt.Fprintf(env.Stderr, "  Đã có (mã %d): %s (%s)\n", s.ExistingID, shorten(s.Title, 120), vntext.ListDate(s.Date))
 			}
 		}
 		for _, id := range res.Updated {
@@ -84,9 +88,19 @@ func runImport(env *Env, args []string) error {
 	if updated > 0 {
 		summary += fmt.Sprintf(", cập nhật %d", updated)
 	}
-	fmt.Fprintf(env.Stderr, "%s, bỏ qua %d trùng, %d tệp lỗi\n", summary, skipped, failed)
 	if failed > 0 {
-		return fmt.Errorf("%d/%d tệp không nhập được", failed, len(files))
+		return fmt.Errorf("%s, bỏ qua %d trùng; %d/%d tệp không nhập được", summary, skipped, failed, len(files))
 	}
+	fmt.Fprintf(env.Stderr, "%s, bỏ qua %d trùng, %d tệp lỗi\n", summary, skipped, failed)
 	return nil
+}
+
+// shorten cuts s to at most n runes, marking the cut with "…", so that a
+// title read from a broken file cannot flood the terminal.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
