@@ -36,11 +36,11 @@ func ParseDOCX(data []byte, name string, opts Options) (*Parsed, error) {
 	mainPart := pkg.mainPart()
 	docXML, err := pkg.read(mainPart, maxDocxXML)
 	if err != nil {
-		return nil, fmt.Errorf("tệp .docx không có nội dung đọc được (%s): %v", mainPart, err)
+		return nil, fmt.Errorf("tệp .docx không có nội dung đọc được (%s): %w", mainPart, err)
 	}
 	root, err := parseXML(docXML)
 	if err != nil {
-		return nil, fmt.Errorf("nội dung .docx hỏng: %v", err)
+		return nil, fmt.Errorf("nội dung .docx hỏng (%s): %w", mainPart, err)
 	}
 	dx.rels = pkg.rels(mainPart)
 	dx.styles = pkg.styles(path.Join(path.Dir(mainPart), "styles.xml"))
@@ -71,19 +71,7 @@ func (dx *docxDoc) record(core map[string]string, fileName string, opts Options)
 		status = model.StatusDraft
 	}
 	bs := dx.blocks
-	// Captions: a Caption-styled (or short italic) paragraph after a picture.
-	for i := 0; i+1 < len(bs); i++ {
-		if bs[i].Kind != doc.Image {
-			continue
-		}
-		nx := bs[i+1]
-		t := doc.PlainText(nx.Runs)
-		if nx.Kind != doc.Image && nx.Kind != doc.Table && (nx.caption || isCaption(t, true) ||
-			allItalic(nx.Runs) && len(strings.Fields(t)) <= 50) {
-			bs[i].Runs = nonItalic(nx.Runs)
-			bs = append(bs[:i+1], bs[i+2:]...)
-		}
-	}
+	bs = joinCaptions(bs)
 	r := &model.Record{Kind: kind, Status: status}
 	// Title.
 	for i, b := range bs {
@@ -180,3 +168,23 @@ func (dx *docxDoc) record(core map[string]string, fileName string, opts Options)
 }
 
 var decreeDateRe = regexp.MustCompile(`(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
+
+// joinCaptions makes a Caption-styled (or short italic) paragraph after a
+// picture the picture's caption.
+func joinCaptions(bs []dblock) []dblock {
+	out := bs[:0]
+	for i := 0; i < len(bs); i++ {
+		b := bs[i]
+		if b.Kind == doc.Image && i+1 < len(bs) {
+			nx := bs[i+1]
+			t := doc.PlainText(nx.Runs)
+			if nx.Kind != doc.Image && nx.Kind != doc.Table && (nx.caption || isCaption(t, true) ||
+				allItalic(nx.Runs) && len(strings.Fields(t)) <= 50) {
+				b.Runs = nonItalic(nx.Runs)
+				i++
+			}
+		}
+		out = append(out, b)
+	}
+	return out
+}

@@ -5,6 +5,7 @@ package importer
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
@@ -59,13 +60,13 @@ func (p *docxPackage) read(name string, limit int64) ([]byte, error) {
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, fmt.Errorf("không giải nén được: %v", err)
+		return nil, unzipError(err)
 	}
 	defer rc.Close()
 	lim := min(limit, p.budget)
 	b, err := io.ReadAll(io.LimitReader(rc, lim+1))
 	if err != nil {
-		return nil, fmt.Errorf("không giải nén được: %v", err)
+		return nil, unzipError(err)
 	}
 	if int64(len(b)) > lim {
 		if lim < limit {
@@ -157,3 +158,18 @@ func (p *docxPackage) core() map[string]string {
 }
 
 // XML tree ---------------------------------------------------------------
+
+// unzipError puts the zip reader's error into Vietnamese.
+func unzipError(err error) error {
+	var corrupt flate.CorruptInputError
+	msg := "không giải nén được"
+	switch {
+	case errors.Is(err, zip.ErrAlgorithm):
+		msg = "không giải nén được: kiểu nén không hỗ trợ"
+	case errors.Is(err, zip.ErrChecksum), errors.As(err, &corrupt), errors.Is(err, zip.ErrFormat):
+		msg = "dữ liệu nén hỏng"
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		msg = "tệp nén bị cắt cụt"
+	}
+	return &FileError{msg, err}
+}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 )
@@ -15,9 +16,27 @@ type xnode struct {
 	name  string
 	attrs []xml.Attr
 	kids  []*xnode
-	text  string
+	text  string // character data of w:t, w:delText, w:instrText and the core properties
+	buf   []byte // text while it is being read
 }
 
+// xmlError is a broken XML part, in Vietnamese.
+type xmlError struct{ err error }
+
+func (e *xmlError) Error() string {
+	var se *xml.SyntaxError
+	if errors.As(e.err, &se) {
+		return fmt.Sprintf("lỗi cú pháp XML ở dòng %d", se.Line)
+	}
+	return "XML không đọc được"
+}
+
+func (e *xmlError) Unwrap() error { return e.err }
+
+// parseXML reads a part into a tree of at most maxXMLNodes elements nested
+// at most maxXMLDepth deep. Time and memory are linear in the part: text
+// split into many pieces (by comments, entities) is appended, not copied
+// again for each piece.
 func parseXML(b []byte) (*xnode, error) {
 	dec := xml.NewDecoder(bytes.NewReader(b))
 	dec.Strict = false
@@ -30,7 +49,7 @@ func parseXML(b []byte) (*xnode, error) {
 			break
 		}
 		if err != nil {
-			return nil, err
+			return nil, &xmlError{err}
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -46,15 +65,20 @@ func parseXML(b []byte) (*xnode, error) {
 			stack = append(stack, n)
 		case xml.EndElement:
 			if len(stack) > 1 {
+				top := stack[len(stack)-1]
+				top.text, top.buf = string(top.buf), nil
 				stack = stack[:len(stack)-1]
 			}
 		case xml.CharData:
 			top := stack[len(stack)-1]
 			switch top.name {
 			case "t", "delText", "instrText", "title", "created", "modified":
-				top.text += string(t)
+				top.buf = append(top.buf, t...)
 			}
 		}
+	}
+	for _, n := range stack[1:] { // elements left open at the end
+		n.text, n.buf = string(n.buf), nil
 	}
 	return root, nil
 }
@@ -97,21 +121,30 @@ func (n *xnode) find(name string) *xnode {
 // all returns every descendant with the local name.
 func (n *xnode) all(name string) []*xnode {
 	var out []*xnode
-	for _, k := range n.kids {
-		if k.name == name {
-			out = append(out, k)
+	var walk func(*xnode)
+	walk = func(x *xnode) {
+		for _, k := range x.kids {
+			if k.name == name {
+				out = append(out, k)
+			}
+			walk(k)
 		}
-		out = append(out, k.all(name)...)
 	}
+	walk(n)
 	return out
 }
 
 func (n *xnode) allText() string {
-	s := n.text
-	for _, k := range n.kids {
-		s += k.allText()
+	var b strings.Builder
+	var walk func(*xnode)
+	walk = func(n *xnode) {
+		b.WriteString(n.text)
+		for _, k := range n.kids {
+			walk(k)
+		}
 	}
-	return s
+	walk(n)
+	return b.String()
 }
 
 // val reads a child's w:val ("" when the child is absent).

@@ -49,7 +49,7 @@ func parseHTML(data []byte, dir, name string, opts Options) (*Parsed, error) {
 	}
 	root, err := html.Parse(strings.NewReader(text))
 	if err != nil {
-		return nil, fmt.Errorf("không đọc được HTML: %v", err)
+		return nil, htmlError(err)
 	}
 	p := &Parsed{Report: Report{Format: FormatHTML, Encoding: enc}}
 	hp := newHTMLPage(root, dir, &p.Report, opts)
@@ -84,7 +84,7 @@ func decodeHTML(data []byte, from string) (string, string, error) {
 	}
 	out, err := e.NewDecoder().Bytes(data)
 	if err != nil {
-		return "", "", fmt.Errorf("không đọc được bảng mã %s của trang: %v", name, err)
+		return "", "", &FileError{fmt.Sprintf("không đọc được trang theo bảng mã %s mà trang khai báo", name), err}
 	}
 	return vntext.Clean(string(out)), "Đọc theo bảng mã khai báo " + name, nil
 }
@@ -200,4 +200,14 @@ func (hp *htmlPage) article() *article {
 		a.blocks = append(a.blocks, b.Block)
 	}
 	return a
+}
+
+// htmlError puts the HTML parser's refusal into Vietnamese: it refuses
+// elements nested more than 512 deep.
+func htmlError(err error) error {
+	msg := "không đọc được trang HTML"
+	if strings.Contains(err.Error(), "open stack of elements") {
+		msg = "trang HTML có thẻ lồng nhau quá sâu (hơn 512 tầng), không đọc được"
+	}
+	return &FileError{msg, err}
 }

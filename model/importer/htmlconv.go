@@ -36,13 +36,14 @@ type htmlConv struct {
 	runs    []doc.Run
 	cur     inline // style of the paragraph being built
 	prefix  string // list mark to put before the next text ("- ", "2. ")
+	started bool   // the paragraph being built has text (not only spaces)
 	stopped bool
 }
 
 // flush ends the paragraph being built.
 func (c *htmlConv) flush() {
 	runs := trimRuns(c.runs)
-	c.runs = nil
+	c.runs, c.started = nil, false
 	if len(runs) == 0 {
 		return
 	}
@@ -64,10 +65,11 @@ func (c *htmlConv) text(s string, st inline) {
 	if s == "" {
 		return
 	}
-	if len(trimRuns(c.runs)) == 0 {
+	if !c.started {
 		if strings.TrimSpace(s) == "" {
 			return
 		}
+		c.started = true
 		c.cur = st
 		if c.prefix != "" {
 			c.runs = append(c.runs, doc.Run{Text: c.prefix})
@@ -168,7 +170,7 @@ func (c *htmlConv) walk(n *html.Node, st inline) {
 		c.flush()
 		c.walkChildren(n, st)
 		runs := unbold(trimRuns(c.runs))
-		c.runs = nil
+		c.runs, c.started = nil, false
 		level := 2
 		if isElem(n, atom.H1, atom.H2) {
 			level = 1

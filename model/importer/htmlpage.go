@@ -321,21 +321,21 @@ func (hp *htmlPage) finishBlocks(haveSapo bool) {
 		bs = append(bs, b)
 	}
 	// Captions: a short paragraph right after a picture.
-	for i := 0; i+1 < len(bs); i++ {
-		if bs[i].Kind != doc.Image || len(bs[i].Runs) > 0 || bs[i].figure {
-			continue
+	joined := bs[:0]
+	for i := 0; i < len(bs); i++ {
+		b := bs[i]
+		if b.Kind == doc.Image && len(b.Runs) == 0 && !b.figure && i+1 < len(bs) {
+			nx := bs[i+1]
+			t := doc.PlainText(nx.Runs)
+			if (nx.Kind == doc.Paragraph || nx.Kind == doc.Centered) && (nx.captionClass || isCaption(t, true) ||
+				allItalic(nx.Runs) && len(strings.Fields(t)) <= 50 || nx.Kind == doc.Centered && isCaption(t, false)) {
+				b.Runs = nonItalic(nx.Runs)
+				i++
+			}
 		}
-		nx := bs[i+1]
-		if nx.Kind != doc.Paragraph && nx.Kind != doc.Centered {
-			continue
-		}
-		t := doc.PlainText(nx.Runs)
-		if nx.captionClass || isCaption(t, true) || allItalic(nx.Runs) && len(strings.Fields(t)) <= 50 ||
-			nx.Kind == doc.Centered && isCaption(t, false) {
-			bs[i].Runs = nonItalic(nx.Runs)
-			bs = append(bs[:i+1], bs[i+2:]...)
-		}
+		joined = append(joined, b)
 	}
+	bs = joined
 	// Without a caption, the picture's alternative text serves.
 	for i := range bs {
 		if bs[i].Kind == doc.Image && len(bs[i].Runs) == 0 && !bs[i].figure {

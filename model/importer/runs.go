@@ -10,27 +10,34 @@ import (
 )
 
 // trimRuns drops empty runs, merges neighbours of one style, joins the
-// whitespace between runs and trims the ends.
+// whitespace between runs and trims the ends. It is linear in the text.
 func trimRuns(runs []doc.Run) []doc.Run {
 	var out []doc.Run
+	var b strings.Builder // text of the run being merged
+	var cur doc.Run
+	have, lastSpace := false, false
 	for _, r := range runs {
-		if r.Text == "" {
+		t := r.Text
+		if lastSpace && strings.HasPrefix(t, " ") {
+			t = strings.TrimLeft(t, " ")
+		}
+		if t == "" {
 			continue
 		}
-		if n := len(out); n > 0 {
-			prev := out[n-1].Text
-			if strings.HasSuffix(prev, " ") && strings.HasPrefix(r.Text, " ") {
-				r.Text = strings.TrimLeft(r.Text, " ")
-				if r.Text == "" {
-					continue
-				}
+		if !have || cur.Bold != r.Bold || cur.Italic != r.Italic {
+			if have {
+				cur.Text = b.String()
+				out = append(out, cur)
+				b.Reset()
 			}
-			if out[n-1].Bold == r.Bold && out[n-1].Italic == r.Italic {
-				out[n-1].Text += r.Text
-				continue
-			}
+			cur, have = r, true
 		}
-		out = append(out, r)
+		b.WriteString(t)
+		lastSpace = t[len(t)-1] == ' '
+	}
+	if have {
+		cur.Text = b.String()
+		out = append(out, cur)
 	}
 	for len(out) > 0 {
 		out[0].Text = strings.TrimLeft(out[0].Text, " \u00A0")
