@@ -8,7 +8,9 @@ import (
 )
 
 func TestCollapseRepeats(t *testing.T) {
-	long := func(s string) string { return s + " là một đoạn văn đủ dài để được coi là dán lặp" }
+	long := func(s string) string {
+		return s + " là một đoạn văn đủ dài để được coi là dán lặp"
+	}
 	a, b, c := long("A"), long("B"), long("C")
 	tests := []struct {
 		name string
