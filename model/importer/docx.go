@@ -90,7 +90,7 @@ func (dx *docxDoc) record(core map[string]string, fileName string, opts Options)
 		b := bs[0]
 		t := doc.PlainText(b.Runs)
 		if (b.Kind == doc.Heading || b.Kind == doc.Centered || b.Kind == doc.Paragraph && allBold(b.Runs)) &&
-			len(strings.Fields(t)) <= 40 && !isSentence(t) {
+			wordCount(t, 40) <= 40 && !isSentence(t) {
 			r.Title = t
 			bs = bs[1:]
 			dx.rep.found("Tiêu đề lấy từ dòng đầu tiên")
@@ -140,7 +140,7 @@ func (dx *docxDoc) record(core map[string]string, fileName string, opts Options)
 		bs = bs[:n-1]
 	}
 	if kind == model.KindNews && len(bs) > 1 && bs[0].Kind == doc.Paragraph && allBold(bs[0].Runs) &&
-		len(strings.Fields(doc.PlainText(bs[0].Runs))) >= 12 {
+		wordCount(doc.PlainText(bs[0].Runs), 12) >= 12 {
 		r.Summary = doc.PlainText(bs[0].Runs)
 		bs = bs[1:]
 		dx.rep.found("Sapo lấy từ đoạn in đậm đầu tiên")
@@ -179,7 +179,7 @@ func joinCaptions(bs []dblock) []dblock {
 			nx := bs[i+1]
 			t := doc.PlainText(nx.Runs)
 			if nx.Kind != doc.Image && nx.Kind != doc.Table && (nx.caption || isCaption(t, true) ||
-				allItalic(nx.Runs) && len(strings.Fields(t)) <= 50) {
+				allItalic(nx.Runs) && wordCount(t, 50) <= 50) {
 				b.Runs = nonItalic(nx.Runs)
 				i++
 			}

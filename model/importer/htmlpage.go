@@ -101,7 +101,7 @@ func (hp *htmlPage) findTitle(pageTitle string) *html.Node {
 	case pageTitle != "":
 		hp.title = pageTitle
 		for _, sep := range []string{" | ", " - ", " – ", " — "} {
-			if i := strings.Index(pageTitle, sep); i > 0 && len(strings.Fields(pageTitle[:i])) >= 3 {
+			if i := strings.Index(pageTitle, sep); i > 0 && wordCount(pageTitle[:i], 3) >= 3 {
 				hp.title = pageTitle[:i]
 				break
 			}
@@ -328,7 +328,7 @@ func (hp *htmlPage) finishBlocks(haveSapo bool) {
 			nx := bs[i+1]
 			t := doc.PlainText(nx.Runs)
 			if (nx.Kind == doc.Paragraph || nx.Kind == doc.Centered) && (nx.captionClass || isCaption(t, true) ||
-				allItalic(nx.Runs) && len(strings.Fields(t)) <= 50 || nx.Kind == doc.Centered && isCaption(t, false)) {
+				allItalic(nx.Runs) && wordCount(t, 50) <= 50 || nx.Kind == doc.Centered && isCaption(t, false)) {
 				b.Runs = nonItalic(nx.Runs)
 				i++
 			}
@@ -371,7 +371,7 @@ func (hp *htmlPage) finishBlocks(haveSapo bool) {
 				continue
 			}
 			t := doc.PlainText(b.Runs)
-			if b.Kind == doc.Paragraph && allBold(b.Runs) && len(strings.Fields(t)) >= 12 && i+1 < len(bs) {
+			if b.Kind == doc.Paragraph && allBold(b.Runs) && wordCount(t, 12) >= 12 && i+1 < len(bs) {
 				hp.sapo = unbold(b.Runs)
 				bs = append(bs[:i], bs[i+1:]...)
 				hp.rep.found("Sapo lấy từ đoạn in đậm đầu tiên")

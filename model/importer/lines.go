@@ -285,7 +285,7 @@ func isByline(line string) bool {
 	f := vntext.Fold(t)
 	for _, p := range bylinePrefixes {
 		if strings.HasPrefix(f, p) {
-			return len(strings.Fields(t)) <= 12
+			return wordCount(t, 12) <= 12
 		}
 	}
 	inner := strings.Trim(t, "()[] .")
@@ -337,7 +337,7 @@ func isNameWord(w string) bool {
 // punctuation of a sentence (strict == false).
 func isCaption(line string, strict bool) bool {
 	t := strings.TrimSpace(line)
-	nw := len(strings.Fields(t))
+	nw := wordCount(t, 50)
 	if nw == 0 || nw > 50 {
 		return false
 	}
@@ -352,4 +352,23 @@ func isCaption(line string, strict bool) bool {
 	}
 	last, _ := utf8.DecodeLastRuneInString(t)
 	return !strings.ContainsRune(".!?:;,…", last)
+}
+
+// wordCount counts the space-separated words of s, but stops counting past
+// limit (returning limit+1), so that a test on a huge line costs nothing.
+func wordCount(s string, limit int) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+			continue
+		}
+		if !in {
+			in = true
+			if n++; n > limit {
+				return n
+			}
+		}
+	}
+	return n
 }

@@ -143,7 +143,7 @@ func readPage(lines []string, rep *Report, opts Options) *page {
 	} else {
 		pre = ls[:d]
 		after := ls[d+1:]
-		if len(pre) >= 1 && len(after) > 0 && isSentence(after[0]) && len(strings.Fields(after[0])) > 15 &&
+		if len(pre) >= 1 && len(after) > 0 && isSentence(after[0]) && wordCount(after[0], 15) > 15 &&
 			!isSentence(pre[len(pre)-1]) &&
 			!isListHeading(pre[len(pre)-1]) {
 			// Category, title, date: the title came before the date line.
@@ -204,7 +204,7 @@ func readPage(lines []string, rep *Report, opts Options) *page {
 // sentence or is long.
 func isSentence(l string) bool {
 	last, _ := utf8.DecodeLastRuneInString(l)
-	return strings.ContainsRune(".!?…:;", last) || len(strings.Fields(l)) > 40
+	return strings.ContainsRune(".!?…:;", last) || wordCount(l, 40) > 40
 }
 
 // categoryOf reads the category line; a breadcrumb ("Trang chủ > Tin tức >
@@ -262,7 +262,7 @@ func (pg *page) findCaption() {
 	for i := 0; i < len(pg.body) && i < 3; i++ {
 		// Without a caption word ("Ảnh:"), only a short line between a long
 		// first paragraph (the sapo) and a longer one counts.
-		strict := !(i == 1 && len(strings.Fields(pg.body[0])) >= 20 && i+1 < len(pg.body) &&
+		strict := !(i == 1 && wordCount(pg.body[0], 20) >= 20 && i+1 < len(pg.body) &&
 			len(pg.body[i+1]) > 2*len(pg.body[i]))
 		if isCaption(pg.body[i], strict) {
 			pg.caption = i

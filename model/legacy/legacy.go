@@ -13,6 +13,7 @@ package legacy
 import (
 	"bytes"
 	"fmt"
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf16"
@@ -251,7 +252,7 @@ func convertLine(e Encoding, line string) string {
 		return out
 	}
 	var b strings.Builder
-	for _, s := range segments(line) {
+	for s := range segments(line) {
 		if s.word {
 			out, _ := decodeWord(e, s.text)
 			b.WriteString(out)
@@ -274,21 +275,25 @@ func isWordRune(r rune) bool {
 	return (r >= 0xA1 && r <= 0xFF) || unicode.IsLetter(r) || unicode.IsMark(r)
 }
 
-func segments(line string) []seg {
-	var out []seg
-	start, word := 0, false
-	for i, r := range line {
-		w := isWordRune(r)
-		if i > start && w != word {
-			out = append(out, seg{line[start:i], word})
-			start = i
+// segments yields the runs of word runes and of other runes of line, in
+// order, without building a list (a line may be megabytes long).
+func segments(line string) iter.Seq[seg] {
+	return func(yield func(seg) bool) {
+		start, word := 0, false
+		for i, r := range line {
+			w := isWordRune(r)
+			if i > start && w != word {
+				if !yield(seg{line[start:i], word}) {
+					return
+				}
+				start = i
+			}
+			word = w
 		}
-		word = w
+		if start < len(line) {
+			yield(seg{line[start:], word})
+		}
 	}
-	if start < len(line) {
-		out = append(out, seg{line[start:], word})
-	}
-	return out
 }
 
 // isVietRune reports the runes only Vietnamese Unicode text has: letters
@@ -371,7 +376,7 @@ func analyze(text string) *analysis {
 	a.stats = make([]lineStat, len(a.lines))
 	for i, line := range a.lines {
 		st := &a.stats[i]
-		for _, s := range segments(line) {
+		for s := range segments(line) {
 			if s.word {
 				st.word(s.text)
 			}

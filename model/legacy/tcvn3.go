@@ -70,9 +70,8 @@ func tcvn3Case(tok string) (upper, lower int) {
 // mixed-case sentence ("tØnh Êp" for "tỉnh Ấp") cannot be told apart and
 // stays lower case.
 func tcvn3Line(line string) string {
-	segs := segments(line)
 	up, lo := 0, 0
-	for _, s := range segs {
+	for s := range segments(line) {
 		if s.word {
 			u, l := tcvn3Case(s.text)
 			up, lo = up+u, lo+l
@@ -81,7 +80,7 @@ func tcvn3Line(line string) string {
 	caps := up >= 2 && lo == 0
 	start := true
 	var b strings.Builder
-	for _, s := range segs {
+	for s := range segments(line) {
 		if !s.word {
 			b.WriteString(s.text)
 			start = sentenceEnd(s.text, start)
