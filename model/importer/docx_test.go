@@ -20,7 +20,7 @@ type docxFile struct {
 }
 
 // buildDOCX writes a .docx archive as Word does (deflated parts).
-func buildDOCX(t *testing.T, files []docxFile) []byte {
+func buildDOCX(t testing.TB, files []docxFile) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)

@@ -31,7 +31,7 @@ func wordPage(paras int) []byte {
 
 func docxWith(t testing.TB, body string) []byte {
 	t.Helper()
-	return buildDOCX(t.(*testing.T), []docxFile{{"word/document.xml", []byte(`<w:document ` + wordNS + `><w:body>` + body + `</w:body></w:document>`)}})
+	return buildDOCX(t, []docxFile{{"word/document.xml", []byte(`<w:document ` + wordNS + `><w:body>` + body + `</w:body></w:document>`)}})
 }
 
 func TestImportLinear(t *testing.T) {
