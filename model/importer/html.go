@@ -43,7 +43,8 @@ func parseHTML(data []byte, dir, name string, opts Options) (*Parsed, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errors.New("tệp rỗng")
 	}
-	text, enc, err := decodeHTML(data, opts.Encoding)
+	p := &Parsed{Report: Report{Format: FormatHTML}}
+	text, enc, err := decodeHTML(data, opts.Encoding, &p.Report)
 	if err != nil {
 		return nil, err
 	}
@@ -51,7 +52,7 @@ func parseHTML(data []byte, dir, name string, opts Options) (*Parsed, error) {
 	if err != nil {
 		return nil, htmlError(err)
 	}
-	p := &Parsed{Report: Report{Format: FormatHTML, Encoding: enc}}
+	p.Report.Encoding = enc
 	hp := newHTMLPage(root, dir, &p.Report, opts)
 	a := hp.article()
 	a.fileName = name
@@ -64,7 +65,7 @@ func parseHTML(data []byte, dir, name string, opts Options) (*Parsed, error) {
 // decoders, UTF-8, Windows-1258 and undeclared single-byte text through the
 // legacy converters (old pages in TCVN3 or VNI declare windows-1252 or
 // nothing).
-func decodeHTML(data []byte, from string) (string, string, error) {
+func decodeHTML(data []byte, from string, rep *Report) (string, string, error) {
 	forced, err := legacy.ParseEncoding(from)
 	if err != nil {
 		return "", "", err
@@ -74,6 +75,9 @@ func decodeHTML(data []byte, from string) (string, string, error) {
 		return s, rep.Detail, err
 	}
 	e, name, _ := charset.DetermineEncoding(data, "")
+	if name == "utf-8" && !utf8.Valid(data) {
+		return decodeBrokenUTF8(data, rep)
+	}
 	switch {
 	case utf8.Valid(data) || name == "windows-1252" || name == "iso-8859-1" || strings.HasPrefix(name, "utf-16"):
 		s, rep, err := legacy.DecodeBytes(data, legacy.Auto)
@@ -87,6 +91,44 @@ func decodeHTML(data []byte, from string) (string, string, error) {
 		return "", "", &FileError{fmt.Sprintf("không đọc được trang theo bảng mã %s mà trang khai báo", name), err}
 	}
 	return vntext.Clean(string(out)), "Đọc theo bảng mã khai báo " + name, nil
+}
+
+// decodeBrokenUTF8 reads a page that declares UTF-8 but holds bytes that
+// are not: when most of its non-ASCII text is valid UTF-8, the bad bytes are
+// damage (each becomes U+FFFD) and the report says how many and where;
+// otherwise the declaration is wrong and the page is read as legacy text.
+func decodeBrokenUTF8(data []byte, rep *Report) (string, string, error) {
+	valid, bad, firstLine := 0, 0, 0
+	line := 1
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c == '\n' {
+			line++
+		}
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			if bad == 0 {
+				firstLine = line
+			}
+			bad++
+		} else {
+			valid++
+		}
+		i += n
+	}
+	if valid < bad {
+		s, lr, err := legacy.DecodeBytes(data, legacy.Auto)
+		if err == nil {
+			rep.warn("trang khai báo bảng mã UTF-8 nhưng không phải UTF-8; đã đọc theo %s", lr.Encoding.Label())
+		}
+		return s, lr.Detail, err
+	}
+	rep.warn("trang khai báo UTF-8 nhưng có %d byte sai (đầu tiên ở dòng %d); đã thay bằng dấu �, hãy kiểm tra", bad, firstLine)
+	return vntext.Clean(string(data)), "UTF-8 (có byte hỏng)", nil
 }
 
 // htmlPage is the analysis of one page.

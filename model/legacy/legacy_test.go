@@ -226,6 +226,21 @@ func TestDecodeBytesForms(t *testing.T) {
 		}
 		return b
 	}
+	u32 := func(s string, bigEndian, bom bool) []byte {
+		var b []byte
+		rs := []rune(s)
+		if bom {
+			rs = append([]rune{0xFEFF}, rs...)
+		}
+		for _, r := range rs {
+			if bigEndian {
+				b = append(b, byte(r>>24), byte(r>>16), byte(r>>8), byte(r))
+			} else {
+				b = append(b, byte(r), byte(r>>8), byte(r>>16), byte(r>>24))
+			}
+		}
+		return b
+	}
 	tcvnUTF8 := []byte(latin1(encodeTCVN3(t, "Bảo Thắng, ngày 15 tháng 8")))
 	tests := []struct {
 		name string
@@ -245,6 +260,12 @@ func TestDecodeBytesForms(t *testing.T) {
 		{"tcvn3 saved as utf8", tcvnUTF8, Auto, "Bảo Thắng, ngày 15 tháng 8", TCVN3, ""},
 		{"forced utf8", []byte(s), UTF8, s, UTF8, ""},
 		{"odd utf16", append(le(s, true), 'x'), Auto, "", Auto, "số byte lẻ"},
+		// UTF-32 LE's BOM starts with UTF-16 LE's: it was read as UTF-16 with NULs.
+		{"utf32le bom", u32(s, false, true), Auto, s, UTF8, ""},
+		{"utf32be bom", u32(s, true, true), Auto, s, UTF8, ""},
+		{"utf32le no bom", u32(s, false, false), Auto, s, UTF8, ""},
+		{"cut utf32", u32(s, false, true)[:13], Auto, "", Auto, "cắt cụt"},
+		{"utf16 with NUL", le("ab\x00c", true), Auto, "", Auto, "ký tự 0"},
 		{"binary", []byte("PK\x03\x04\x00\x00abc"), Auto, "", Auto, "nhị phân"},
 		{"invalid utf8 forced", []byte("ab\xB8c"), UTF8, "", Auto, "vị trí 2"},
 		{"empty", nil, Auto, "", UTF8, ""},
@@ -268,6 +289,15 @@ func TestDecodeBytesForms(t *testing.T) {
 	_, rep, _ := DecodeBytes([]byte("caf\xE9 cr\xE8me"), Auto)
 	if rep.Confidence > 0.5 || !strings.Contains(rep.Detail, "kiểm tra") {
 		t.Errorf("fallback report %+v", rep)
+	}
+}
+
+// A UTF-32 code point beyond Unicode is replaced and reported.
+func TestDecodeUTF32Damaged(t *testing.T) {
+	b := []byte{0xFF, 0xFE, 0, 0, 'a', 0, 0, 0, 0xFF, 0xFF, 0xFF, 0x7F, 'b', 0, 0, 0}
+	got, rep, err := DecodeBytes(b, Auto)
+	if err != nil || got != "a\uFFFDb" || !strings.Contains(rep.Detail, "1 ký tự hỏng") {
+		t.Errorf("got %q, %+v, %v", got, rep, err)
 	}
 }
 
