@@ -143,7 +143,7 @@ func sampleDocument() string {
 	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n<w:document " + wordNS + "><w:body>" + body + "</w:body></w:document>"
 }
 
-func sampleDOCX(t *testing.T, imageTarget string, extra ...docxFile) []byte {
+func sampleDOCX(t testing.TB, imageTarget string, extra ...docxFile) []byte {
 	files := []docxFile{
 		{"[Content_Types].xml", []byte(contentTypes)},
 		{"_rels/.rels", []byte(packageRels)},
