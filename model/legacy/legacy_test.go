@@ -344,3 +344,56 @@ quyết quyển qua quà hoà hòa thuỷ thủy khoẻ khỏe uỵ ụy toán x
 thuở chuyện huyện huỳnh uých xoong boong ngoài ngoặt xoáy khuấy muối rượu ngửi mới tôi kêu kéo
 kìa mía ấy ếch anh ách ích inh oanh đắk lắk cháo máy cây của cửa dịch bệnh phòng chống Ủy ỦY
 Lào Cai THẮNG ĐỘC LẬP TỰ HẠNH PHÚC được hướng dẫn mỗi trường sửa chữa trước lũ năm gia đình`)
+
+// Official headers in TCVN3 keep their capitals and their lower case: the
+// converter used to turn "Số:" into "SỐ:" (the ký hiệu's capitals made the
+// line look all capitals) and "ỦY BAN" into "ủY BAN".
+func TestTCVN3OfficialHeaders(t *testing.T) {
+	for _, s := range []string{
+		"Số: 15/CĐ-UBND",
+		"Số: 07/TB-VPUBND",
+		"ỦY BAN NHÂN DÂN",
+		"ỦY BAN",
+		"UBND TỈNH LAI CHÂU\nSố: 15/CĐ-UBND",
+		"UBND TỈNH LAI CHÂU\r\nVĂN PHÒNG\r\nSố: 215/TB-UBND\r\n",
+		"TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
+		"CÔNG ĐIỆN",
+		"BỘ Y TẾ",
+		"Sở Y tế",
+		"CHỦ TỊCH UBND TỈNH LAI CHÂU điện:",
+		"Số: 15/CĐ-UBND Lai Châu, ngày 05 tháng 01 năm 2020",
+		"V/v tăng cường công tác phòng cháy",
+		"Hà Nội",
+		"- Ủy ban nhân dân các huyện;\n- Lưu: VT, KTN.",
+		"Ở đây",
+	} {
+		raw := latin1(encodeTCVN3(t, s))
+		if got, _ := ConvertString(raw, TCVN3); got != s {
+			t.Errorf("TCVN3 %q → %q, want %q", raw, got, s)
+		}
+	}
+}
+
+// With the font known, case needs no guess: .VnTimeH draws capitals, .VnTime
+// lower-case toned letters; VNI fonts carry their own case.
+func TestConvertFont(t *testing.T) {
+	tests := []struct{ text, font, want string }{
+		{latin1(encodeTCVN3(t, "Số: 15/CĐ-UBND")), ".VnTime", "Số: 15/CĐ-UBND"},
+		{latin1(encodeTCVN3(t, "ỦY BAN NHÂN DÂN")), ".VnTimeH", "ỦY BAN NHÂN DÂN"},
+		{latin1(encodeTCVN3(t, "số")), ".VnTimeH", "SỐ"},
+		{latin1(encodeTCVN3(t, "tỉnh ấp")), " .VnArial ", "tỉnh ấp"},
+		{"UÛY BAN", "VNI-Times", "ỦY BAN"},
+		{"Bảo Thắng", ".VnTime", "Bảo Thắng"}, // already Unicode
+		{"B¶o", "Times New Roman", "B¶o"},
+	}
+	for _, tt := range tests {
+		if got := ConvertFont(tt.text, tt.font); got != tt.want {
+			t.Errorf("ConvertFont(%q, %q) = %q, want %q", tt.text, tt.font, got, tt.want)
+		}
+	}
+	for font, want := range map[string]Encoding{".VnTime": TCVN3, ".VnCentury SchoolbookH": TCVN3, "VNI-Helve": VNI, "Arial": UTF8, "": UTF8} {
+		if got, _ := FontEncoding(font); got != want {
+			t.Errorf("FontEncoding(%q) = %v", font, got)
+		}
+	}
+}
