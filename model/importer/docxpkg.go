@@ -140,19 +140,29 @@ func (p *docxPackage) rels(part string) map[string]rel {
 	return out
 }
 
-// core reads docProps/core.xml: title and dates.
+// core reads the document's properties: docProps/core.xml (title,
+// subject, creator, created, modified) and docProps/app.xml (Application,
+// the program that wrote the file), by local name.
 func (p *docxPackage) core() map[string]string {
 	out := map[string]string{}
-	b, err := p.read("docProps/core.xml", maxDocxSmallXML)
-	if err != nil {
-		return out
-	}
-	root, err := parseXML(b)
-	if err != nil {
-		return out
-	}
-	for _, k := range root.kids {
-		out[k.name] = strings.TrimSpace(vntext.Clean(k.allText()))
+	for _, part := range []string{"docProps/core.xml", "docProps/app.xml"} {
+		b, err := p.read(part, maxDocxSmallXML)
+		if err != nil {
+			continue
+		}
+		root, err := parseXML(b)
+		if err != nil {
+			continue
+		}
+		// The root holds one element (cp:coreProperties, Properties); the
+		// properties are its children.
+		for _, top := range root.kids {
+			for _, k := range top.kids {
+				if _, seen := out[k.name]; !seen {
+					out[k.name] = strings.TrimSpace(vntext.Clean(k.allText()))
+				}
+			}
+		}
 	}
 	return out
 }

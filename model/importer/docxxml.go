@@ -16,7 +16,7 @@ type xnode struct {
 	name  string
 	attrs []xml.Attr
 	kids  []*xnode
-	text  string // character data of w:t, w:delText, w:instrText and the core properties
+	text  string // character data of w:t, w:delText, w:instrText and the document's properties
 	buf   []byte // text while it is being read
 }
 
@@ -72,7 +72,7 @@ func parseXML(b []byte) (*xnode, error) {
 		case xml.CharData:
 			top := stack[len(stack)-1]
 			switch top.name {
-			case "t", "delText", "instrText", "title", "created", "modified":
+			case "t", "delText", "instrText", "title", "subject", "creator", "created", "modified", "Application":
 				top.buf = append(top.buf, t...)
 			}
 		}

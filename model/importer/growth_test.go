@@ -7,14 +7,14 @@ import (
 
 // growth runs f on a small input (false) and on one four times larger
 // (true) and returns how many times more bytes the larger run allocated and
-// how many times longer it took (the fastest of three runs each). Linear
+// how many times longer it took (the fastest of five runs each). Linear
 // work gives about 4 for both; quadratic work 16. The allocation ratio does
 // not depend on the machine's load.
 func growth(f func(big bool)) (alloc, elapsed float64) {
 	measure := func(big bool) (uint64, time.Duration) {
 		var best time.Duration
 		var bytes uint64
-		for i := 0; i < 3; i++ {
+		for i := 0; i < 5; i++ {
 			runtime.GC()
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)

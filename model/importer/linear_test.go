@@ -42,7 +42,7 @@ func TestImportLinear(t *testing.T) {
 		n     int
 		parse func(n int)
 	}{
-		{"html spans in one paragraph", 2000, func(n int) { ParseHTML(spansPage(n), "", Options{}) }},
+		{"html spans in one paragraph", 8000, func(n int) { ParseHTML(spansPage(n), "", Options{}) }},
 		{"html saved by Word", 500, func(n int) { ParseHTML(wordPage(n), "", Options{}) }},
 		{"docx text split by comments", 20000, func(n int) {
 			ParseDOCX(docxWith(t, `<w:p><w:r><w:t>`+strings.Repeat("a<!---->", n)+`</w:t></w:r></w:p>`), "a.docx", Options{})
