@@ -3,12 +3,14 @@
 package importer
 
 import (
+	"cmp"
 	"fmt"
 	"path"
 	"strconv"
 	"strings"
 
 	"bientap/model/doc"
+	"bientap/model/legacy"
 	"bientap/model/vntext"
 )
 
@@ -25,12 +27,36 @@ type docxDoc struct {
 	noteOrder  []string
 	deferred   []dblock // text boxes met inside a paragraph
 	noteBlocks []dblock // footnotes, after the body
+	// softBreaks: a line break inside a paragraph only wraps a long line
+	// (the files Biên Tập writes break centred lines where the PDF does), so
+	// it reads as a space rather than starting a new block.
+	softBreaks bool
+	legacy     map[string]int // runs converted from a legacy font, by font
 }
 
-// dblock is a converted block with the paragraph's style facts.
+// sub returns a converter for the content of a cell, a text box or a
+// footnote that shares the document's state (pictures, notes, numbering).
+func (dx *docxDoc) sub() *docxDoc {
+	c := *dx
+	c.blocks, c.deferred, c.noteBlocks = nil, nil, nil
+	return &c
+}
+
+// join takes back the shared state that a sub converter extended.
+func (dx *docxDoc) join(c *docxDoc) {
+	dx.imgs, dx.noteOrder = c.imgs, c.noteOrder
+}
+
+// dblock is a converted block with what the paragraph's style and layout
+// said of it, for the recognition of titles, captions and the parts of an
+// administrative document.
 type dblock struct {
 	doc.Block
 	title, caption bool
+	align          string       // "center", "right", "both", "left" or "" (left)
+	part           part         // the part of a Decree-30 document its style names, partNone for others
+	rows           [][][]dblock // a table of two columns or more: the blocks of its cells
+	cellImage      bool         // a picture taken out of a table's cell; it follows the table
 }
 
 // blockItems converts the children of the body, a cell or a text box.
@@ -75,10 +101,13 @@ type paraBuilder struct {
 	runs         []doc.Run
 	out          []dblock
 	bold, italic bool   // paragraph-style defaults
+	font         string // the paragraph style's font (or the document's)
 	prefix       string // list number to put before the first text
 }
 
 // add appends text in a style; the list number goes before the first text.
+// A tab stays a tab ("\t") until the paragraph's place in the document is
+// known: a header laid out with tab stops is split at it.
 func (pb *paraBuilder) add(s string, bold, italic bool) {
 	if s == "" {
 		return
@@ -99,8 +128,11 @@ func (pb *paraBuilder) flush() {
 	b := pb.flags
 	b.Block = pb.base
 	b.Runs = runs
-	if b.Kind == doc.Heading {
+	if b.Kind == doc.Heading { // the heading's look is the style's, not the text's
 		b.Runs = unbold(runs)
+		if pb.italic {
+			b.Runs = unitalic(b.Runs)
+		}
 	}
 	pb.out = append(pb.out, b)
 }
@@ -109,19 +141,23 @@ func (dx *docxDoc) paragraph(p *xnode) {
 	ppr := p.child("pPr")
 	styleID := ppr.val("pStyle")
 	level, isTitle, isCaption := dx.styles.headingLevel(styleID)
-	sBold, sItalic, sCenter, numID, numLvl := dx.styles.props(styleID)
-	pb := &paraBuilder{dx: dx, base: doc.Block{Kind: doc.Paragraph}}
+	sp := dx.styles.props(styleID)
+	pb := &paraBuilder{dx: dx, base: doc.Block{Kind: doc.Paragraph}, font: cmp.Or(sp.font, dx.styles.defaultFont())}
 	pb.flags.title, pb.flags.caption = isTitle, isCaption
-	if sBold != nil {
-		pb.bold = *sBold
+	pb.flags.part = partOfStyle(styleID, dx.styles.name(styleID))
+	if pb.flags.part == partCaption {
+		pb.flags.caption = true
 	}
-	if sItalic != nil {
-		pb.italic = *sItalic
+	if sp.bold != nil {
+		pb.bold = *sp.bold
 	}
-	center := sCenter != nil && *sCenter
+	if sp.italic != nil {
+		pb.italic = *sp.italic
+	}
+	align, numID, numLvl := sp.align, sp.numID, sp.numLvl
 	if ppr != nil {
-		if jc := ppr.val("jc"); jc != "" {
-			center = jc == "center"
+		if jc := alignment(ppr.val("jc")); jc != "" {
+			align = jc
 		}
 		if o := ppr.val("outlineLvl"); o != "" && level == 0 && !isTitle {
 			if k, err := strconv.Atoi(o); err == nil && k >= 0 && k < 9 {
@@ -132,10 +168,11 @@ func (dx *docxDoc) paragraph(p *xnode) {
 			numID, numLvl = np.val("numId"), np.val("ilvl")
 		}
 	}
+	pb.flags.align = align
 	switch {
 	case level > 0:
 		pb.base = doc.Block{Kind: doc.Heading, Level: level}
-	case center:
+	case align == "center":
 		pb.base = doc.Block{Kind: doc.Centered}
 	}
 	if mark := dx.listMark(numID, numLvl); mark != "" {
@@ -169,14 +206,16 @@ func (dx *docxDoc) inlineItems(pb *paraBuilder, n *xnode, bold, italic bool) {
 // run adds one w:r.
 func (dx *docxDoc) run(pb *paraBuilder, r *xnode, bold, italic bool) {
 	rpr := r.child("rPr")
+	font := pb.font
 	if rs := rpr.val("rStyle"); rs != "" {
-		b, i, _, _, _ := dx.styles.props(rs)
-		if b != nil {
-			bold = *b
+		sp := dx.styles.props(rs)
+		if sp.bold != nil {
+			bold = *sp.bold
 		}
-		if i != nil {
-			italic = *i
+		if sp.italic != nil {
+			italic = *sp.italic
 		}
+		font = cmp.Or(sp.font, font)
 	}
 	if rpr != nil {
 		if on, set := rpr.onOff("b"); set {
@@ -185,23 +224,33 @@ func (dx *docxDoc) run(pb *paraBuilder, r *xnode, bold, italic bool) {
 		if on, set := rpr.onOff("i"); set {
 			italic = on
 		}
+		font = cmp.Or(runFont(rpr), font)
 	}
-	dx.runItems(pb, r.kids, bold, italic)
+	dx.runItems(pb, r.kids, bold, italic, font)
 }
 
-// runItems adds the content of a run.
-func (dx *docxDoc) runItems(pb *paraBuilder, kids []*xnode, bold, italic bool) {
+// runItems adds the content of a run. Text set in a legacy Vietnamese font
+// (".VnTime", ".VnTimeH", "VNI-Times"…) is converted to Unicode, its case
+// taken from the font.
+func (dx *docxDoc) runItems(pb *paraBuilder, kids []*xnode, bold, italic bool, font string) {
 	add := func(s string) { pb.add(s, bold, italic) }
 	for _, k := range kids {
 		switch k.name {
 		case "t":
-			add(strings.NewReplacer("\n", " ", "\r", " ", "\t", " ").Replace(k.text))
+			t := strings.NewReplacer("\n", " ", "\r", " ", "\t", " ").Replace(k.text)
+			if enc, _ := legacy.FontEncoding(font); enc != legacy.UTF8 {
+				if c := legacy.ConvertFont(t, font); c != t {
+					t = c
+					dx.legacy[font]++
+				}
+			}
+			add(t)
 		case "tab", "ptab":
-			add(" ")
+			add("\t")
 		case "noBreakHyphen":
 			add("-")
 		case "br":
-			if t := k.attr("type"); t == "page" || t == "column" {
+			if t := k.attr("type"); t == "page" || t == "column" || dx.softBreaks {
 				add(" ")
 				continue
 			}
@@ -220,7 +269,7 @@ func (dx *docxDoc) runItems(pb *paraBuilder, kids []*xnode, bold, italic bool) {
 		case "drawing", "pict", "object":
 			dx.pictures(pb, k)
 		case "AlternateContent":
-			dx.runItems(pb, altContent(k).kids, bold, italic)
+			dx.runItems(pb, altContent(k).kids, bold, italic, font)
 		}
 	}
 }
@@ -245,12 +294,9 @@ func (dx *docxDoc) pictures(pb *paraBuilder, n *xnode) {
 			}
 			return
 		case "txbxContent":
-			sub := &docxDoc{pkg: dx.pkg, rep: dx.rep, rels: dx.rels, styles: dx.styles, numbering: dx.numbering,
-				counters: dx.counters, notes: dx.notes, noteOrder: dx.noteOrder}
-			sub.imgs = dx.imgs
+			sub := dx.sub()
 			sub.blockItems(x)
-			dx.imgs = sub.imgs
-			dx.noteOrder = sub.noteOrder
+			dx.join(sub)
 			dx.deferred = append(dx.deferred, sub.blocks...)
 			return
 		case "AlternateContent":
@@ -300,8 +346,10 @@ func (dx *docxDoc) image(id string) (string, bool) {
 	return "", false
 }
 
-// table converts w:tbl: a Table block when it has two columns or more,
-// else (a framed box) its paragraphs. Pictures in cells follow the table.
+// table converts w:tbl: a Table block when it has two columns or more
+// (keeping its cells' blocks, which may be a document's header or signature
+// block), else (a framed box) its paragraphs. Pictures in cells follow the
+// table.
 func (dx *docxDoc) table(t *xnode) {
 	var rows [][]*xnode
 	width := 0
@@ -333,23 +381,25 @@ func (dx *docxDoc) table(t *xnode) {
 		}
 		return
 	}
-	b := doc.Block{Kind: doc.Table}
+	tb := dblock{Block: doc.Block{Kind: doc.Table}}
 	var after []dblock
 	firstBold := true
 	for i, cells := range rows {
 		row := make([]doc.Cell, width)
+		blocks := make([][]dblock, width)
 		for j, tc := range cells {
 			if tc == nil {
 				continue
 			}
-			sub := &docxDoc{pkg: dx.pkg, rep: dx.rep, rels: dx.rels, styles: dx.styles, numbering: dx.numbering,
-				counters: dx.counters, notes: dx.notes, noteOrder: dx.noteOrder, imgs: dx.imgs}
+			sub := dx.sub()
 			sub.blockItems(tc)
-			dx.imgs, dx.noteOrder = sub.imgs, sub.noteOrder
+			dx.join(sub)
+			blocks[j] = sub.blocks
 			var runs []doc.Run
 			for _, bl := range sub.blocks {
 				switch bl.Kind {
 				case doc.Image:
+					bl.cellImage = true
 					after = append(after, bl)
 				case doc.Table:
 					for _, tr := range bl.Rows {
@@ -370,34 +420,33 @@ func (dx *docxDoc) table(t *xnode) {
 				firstBold = false
 			}
 		}
-		b.Rows = append(b.Rows, row)
+		tb.Rows = append(tb.Rows, row)
+		tb.rows = append(tb.rows, blocks)
 	}
-	if len(rows) > 0 && len(rows) > 1 {
+	if len(rows) > 1 {
 		hdr := false
 		if tr := t.child("tr"); tr != nil {
 			on, _ := tr.child("trPr").onOff("tblHeader")
 			hdr = on
 		}
 		if hdr || firstBold {
-			b.Header = true
-			for j := range b.Rows[0] {
-				b.Rows[0][j].Runs = unbold(b.Rows[0][j].Runs)
+			tb.Header = true
+			for j := range tb.Rows[0] {
+				tb.Rows[0][j].Runs = unbold(tb.Rows[0][j].Runs)
 			}
 		}
 	}
-	dx.blocks = append(dx.blocks, dblock{Block: b})
-	if len(after) > 0 {
-		dx.rep.found("%d ảnh trong bảng được đặt ngay sau bảng", len(after))
-	}
+	dx.blocks = append(dx.blocks, tb)
 	dx.blocks = append(dx.blocks, after...)
 }
 
-// footnotes appends the referenced footnotes as "[n] text" paragraphs.
-func (dx *docxDoc) footnotes(dir string) {
+// footnotes appends the referenced footnotes (read from part) as "[n]
+// text" paragraphs.
+func (dx *docxDoc) footnotes(part string) {
 	if len(dx.noteOrder) == 0 {
 		return
 	}
-	b, err := dx.pkg.read(path.Join(dir, "footnotes.xml"), maxDocxSmallXML)
+	b, err := dx.pkg.read(part, maxDocxSmallXML)
 	if err != nil {
 		return
 	}
@@ -415,8 +464,8 @@ func (dx *docxDoc) footnotes(dir string) {
 		if f == nil {
 			continue
 		}
-		sub := &docxDoc{pkg: dx.pkg, rep: dx.rep, rels: dx.rels, styles: dx.styles, numbering: dx.numbering,
-			counters: dx.counters, notes: map[string]int{}, imgs: dx.imgs}
+		sub := dx.sub()
+		sub.notes = map[string]int{} // a reference inside a note adds no note
 		sub.blockItems(f)
 		dx.imgs = sub.imgs
 		var runs []doc.Run

@@ -111,6 +111,7 @@ func resolvePart(dir, target string) (string, bool) {
 }
 
 type rel struct {
+	typ      string // the relationship's type URI
 	target   string
 	external bool
 	bad      bool
@@ -130,7 +131,7 @@ func (p *docxPackage) rels(part string) map[string]rel {
 	}
 	for _, r := range root.all("Relationship") {
 		raw := r.attr("Target")
-		x := rel{raw: raw, external: strings.EqualFold(r.attr("TargetMode"), "External")}
+		x := rel{raw: raw, typ: r.attr("Type"), external: strings.EqualFold(r.attr("TargetMode"), "External")}
 		if !x.external {
 			x.target, x.bad = resolvePart(path.Dir(part), raw)
 			x.bad = !x.bad

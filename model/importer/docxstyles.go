@@ -9,13 +9,16 @@ import (
 )
 
 type styleDef struct {
-	name, basedOn string
-	bold, italic  *bool
-	center        *bool
-	outline       int // heading level from outlineLvl + 1, 0 if none
-	numID, numLvl string
+	id, name, basedOn string
+	bold, italic      *bool
+	align             string // paragraph alignment ("center", "right", "both", "left"), "" when not set
+	font              string // the run font for Latin letters (w:rFonts hAnsi, else ascii), "" when not set
+	outline           int    // heading level from outlineLvl + 1, 0 if none
+	numID, numLvl     string
 }
 
+// styleSet holds the styles by id; the entry "" holds the document's
+// defaults (w:docDefaults).
 type styleSet map[string]*styleDef
 
 func (p *docxPackage) styles(part string) styleSet {
@@ -28,8 +31,13 @@ func (p *docxPackage) styles(part string) styleSet {
 	if err != nil {
 		return out
 	}
+	if dd := root.find("docDefaults"); dd != nil {
+		if rpr := dd.find("rPr"); rpr != nil {
+			out[""] = &styleDef{font: runFont(rpr)}
+		}
+	}
 	for _, s := range root.all("style") {
-		d := &styleDef{name: strings.ToLower(s.val("name")), basedOn: s.val("basedOn")}
+		d := &styleDef{id: s.attr("styleId"), name: strings.ToLower(s.val("name")), basedOn: s.val("basedOn")}
 		if rpr := s.child("rPr"); rpr != nil {
 			if on, set := rpr.onOff("b"); set {
 				d.bold = &on
@@ -37,12 +45,10 @@ func (p *docxPackage) styles(part string) styleSet {
 			if on, set := rpr.onOff("i"); set {
 				d.italic = &on
 			}
+			d.font = runFont(rpr)
 		}
 		if ppr := s.child("pPr"); ppr != nil {
-			if jc := ppr.val("jc"); jc != "" {
-				c := jc == "center"
-				d.center = &c
-			}
+			d.align = alignment(ppr.val("jc"))
 			if o := ppr.val("outlineLvl"); o != "" {
 				if k, err := strconv.Atoi(o); err == nil && k >= 0 && k < 9 {
 					d.outline = k + 1
@@ -52,14 +58,47 @@ func (p *docxPackage) styles(part string) styleSet {
 				d.numID, d.numLvl = np.val("numId"), np.val("ilvl")
 			}
 		}
-		out[s.attr("styleId")] = d
+		if d.id != "" {
+			out[d.id] = d
+		}
 	}
 	return out
 }
 
+// runFont is the font of w:rPr for the letters Vietnamese text uses: high
+// ANSI (w:hAnsi) first, then ASCII.
+func runFont(rpr *xnode) string {
+	f := rpr.child("rFonts")
+	if f == nil {
+		return ""
+	}
+	for _, k := range []string{"hAnsi", "ascii"} {
+		if v := f.attr(k); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// alignment reads w:jc: "center", "right", "both" (justified) or "left";
+// "" when absent.
+func alignment(jc string) string {
+	switch jc {
+	case "center":
+		return "center"
+	case "right", "end":
+		return "right"
+	case "both", "distribute", "thaiDistribute", "highKashida", "mediumKashida", "lowKashida":
+		return "both"
+	case "":
+		return ""
+	}
+	return "left"
+}
+
 // chain walks a style and its bases (bounded, cycles stop).
 func (ss styleSet) chain(id string, f func(*styleDef) bool) {
-	for i := 0; i < 16 && id != ""; i++ {
+	for i := 0; i < 16 && id != ""; i++ { // "" is the defaults, not a style
 		d := ss[id]
 		if d == nil || f(d) {
 			return
@@ -106,24 +145,53 @@ func (ss styleSet) headingLevel(id string) (level int, title, caption bool) {
 	return
 }
 
-// runStyle resolves bold/italic/centre along a style chain.
-func (ss styleSet) props(id string) (bold, italic, center *bool, numID, numLvl string) {
+// styleProps is what a style and its bases say of a paragraph or a run.
+type styleProps struct {
+	bold, italic  *bool
+	align, font   string
+	numID, numLvl string
+}
+
+// props resolves bold, italic, alignment, font and numbering along a style
+// chain (the nearest style that sets each wins).
+func (ss styleSet) props(id string) styleProps {
+	var p styleProps
 	ss.chain(id, func(d *styleDef) bool {
-		if bold == nil {
-			bold = d.bold
+		if p.bold == nil {
+			p.bold = d.bold
 		}
-		if italic == nil {
-			italic = d.italic
+		if p.italic == nil {
+			p.italic = d.italic
 		}
-		if center == nil {
-			center = d.center
+		if p.align == "" {
+			p.align = d.align
 		}
-		if numID == "" {
-			numID, numLvl = d.numID, d.numLvl
+		if p.font == "" {
+			p.font = d.font
+		}
+		if p.numID == "" {
+			p.numID, p.numLvl = d.numID, d.numLvl
 		}
 		return false
 	})
-	return
+	return p
+}
+
+// defaultFont is the document's default run font.
+func (ss styleSet) defaultFont() string {
+	if d := ss[""]; d != nil {
+		return d.font
+	}
+	return ""
+}
+
+// name is the name of a style (lower case), or its id when the file has no
+// such style.
+func (ss styleSet) name(id string) string {
+	if d := ss[id]; d != nil && d.name != "" {
+		return d.name
+	}
+	return strings.ToLower(id)
 }
 
 type numLevel struct {

@@ -119,6 +119,7 @@ const (
 	DropDuplicate DropReason = "đoạn dán lặp"             // a block pasted twice in a row (one copy kept)
 	DropImage     DropReason = "ảnh không nhập được"      // an image reference whose picture could not be read
 	DropInBatch   DropReason = "tin trùng trong cùng tệp" // the same title and date twice in one file
+	DropHeader    DropReason = "phần đầu, cuối văn bản"   // header or footer text that fits no field
 )
 
 // Dropped is one piece of input deliberately not imported.
@@ -133,12 +134,17 @@ type Report struct {
 	Format   Format   // what the file was read as
 	Encoding string   // text files: the encoding used and how sure the guess was
 	Found    []string // what was recognised, one line each
+	Guessed  []string // what was not written in the file but inferred: check it
 	Warnings []string // what needs the clerk's attention
 	Dropped  []Dropped
 }
 
 func (r *Report) found(format string, args ...any) {
 	r.Found = append(r.Found, fmt.Sprintf(format, args...))
+}
+
+func (r *Report) guess(format string, args ...any) {
+	r.Guessed = append(r.Guessed, fmt.Sprintf(format, args...))
 }
 
 func (r *Report) warn(format string, args ...any) {
@@ -150,7 +156,7 @@ func (r *Report) drop(text string, why DropReason) {
 }
 
 // Lines renders the report for display: format and encoding, what was
-// recognised, a count of what was left out and why (dates and list headings,
+// recognised, what was guessed (prefixed "Đoán:"), a count of what was left out and why (dates and list headings,
 // which were read into fields, are not repeated), then the warnings
 // (prefixed "Chú ý:").
 func (r *Report) Lines() []string {
@@ -161,6 +167,9 @@ func (r *Report) Lines() []string {
 	}
 	out = append(out, head)
 	out = append(out, r.Found...)
+	for _, g := range r.Guessed {
+		out = append(out, "Đoán: "+g)
+	}
 	counts := map[DropReason]int{}
 	var order []DropReason
 	for _, d := range r.Dropped {
