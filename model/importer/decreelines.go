@@ -286,8 +286,8 @@ func isUpperText(s string) bool {
 
 // linesOf splits a block into lines: a paragraph at its tab stops (the part
 // before them in the left column, the rest in the right one; a paragraph
-// that starts with a tab is all right column), a table into its cells'
-// paragraphs (the first column left, the last right).
+// whose text starts after tabs is in the column its tab stop falls in), a
+// table into its cells' paragraphs (the first column left, the last right).
 func linesOf(b dblock, idx int) []line {
 	if b.Kind == doc.Table && b.rows != nil {
 		var out []line
@@ -316,15 +316,20 @@ func linesOf(b dblock, idx int) []line {
 		runs = trimRuns(untab(runs))
 		return line{runs: runs, text: oneSpace(doc.PlainText(runs)), col: col, align: b.align, part: b.part, block: idx}
 	}
-	col := -1
-	if b.align == "right" {
-		col = 1
+	if len(parts) == 0 {
+		return nil
 	}
+	first := -1
 	switch {
-	case len(parts) == 1 && parts[0].lead:
-		return []line{mk(parts[0].runs, 1)}
-	case len(parts) == 1:
-		return []line{mk(parts[0].runs, col)}
+	case parts[0].lead > 0 && b.tabPos(parts[0].lead) >= b.mid():
+		first = 1
+	case parts[0].lead > 0 || len(parts) > 1:
+		first = 0
+	case b.align == "right":
+		first = 1
+	}
+	if len(parts) == 1 {
+		return []line{mk(parts[0].runs, first)}
 	}
 	var right []doc.Run
 	for i, p := range parts[1:] {
@@ -333,26 +338,28 @@ func linesOf(b dblock, idx int) []line {
 		}
 		right = append(right, p.runs...)
 	}
-	if parts[0].lead {
-		return []line{mk(append(parts[0].runs, right...), 1)}
+	if first == 1 { // both parts right of the middle
+		return []line{mk(append(append(parts[0].runs, doc.Run{Text: " "}), right...), 1)}
 	}
 	return []line{mk(parts[0].runs, 0), mk(right, 1)}
 }
 
-// tabPart is the text between tab stops; lead says that tabs came before it.
+// tabPart is the text between tab stops; lead counts the tabs before the
+// first part.
 type tabPart struct {
 	runs []doc.Run
-	lead bool
+	lead int
 }
 
 // splitTabs splits runs at each run of tabs into the non-empty parts.
 func splitTabs(runs []doc.Run) []tabPart {
 	var out []tabPart
 	var cur []doc.Run
-	lead := false
+	lead := 0
 	push := func() {
 		if strings.TrimSpace(doc.PlainText(cur)) != "" {
 			out = append(out, tabPart{runs: cur, lead: lead})
+			lead = 0
 		}
 		cur = nil
 	}
@@ -366,12 +373,11 @@ func splitTabs(runs []doc.Run) []tabPart {
 			if i > 0 {
 				cur = append(cur, doc.Run{Text: r.Text[:i], Bold: r.Bold, Italic: r.Italic})
 			}
-			if strings.TrimSpace(doc.PlainText(cur)) == "" && len(out) == 0 {
-				lead = true
+			if len(out) == 0 && strings.TrimSpace(doc.PlainText(cur)) == "" {
+				lead++
 				cur = nil
 			} else {
 				push()
-				lead = false
 			}
 			r.Text = r.Text[i+1:]
 		}

@@ -110,7 +110,7 @@ func (dx *docxDoc) documentRecord(d *decreeDoc, core map[string]string, fileName
 		}
 	}
 	rep.found("Nội dung: %d đoạn, %d ảnh", paras, pics)
-	if !decree.EndsWithEndMark(md) {
+	if !decree.EndsWithEndMark(doc.Document{Blocks: md.Blocks[:len(md.Blocks)-len(dx.noteBlocks)]}) {
 		rep.warn("nội dung chưa có dấu kết thúc «./.» sau câu cuối")
 	}
 	setTimes(r, core, opts)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 
@@ -62,6 +63,7 @@ func ParseDOCX(data []byte, name string, opts Options) (*Parsed, error) {
 	if body == nil {
 		return nil, errors.New("tệp .docx không có phần thân văn bản")
 	}
+	dx.pageGeometry(body, dx.partOf("/settings", path.Join(dir, "settings.xml")))
 	dx.blockItems(body)
 	dx.footnotes(dx.partOf("/footnotes", path.Join(dir, "footnotes.xml")))
 	for font, n := range dx.legacy {
@@ -92,6 +94,29 @@ func (dx *docxDoc) partOf(typeSuffix, fallback string) string {
 		}
 	}
 	return fallback
+}
+
+// pageGeometry reads the default tab stop interval (settings.xml) and the
+// width of the text between the margins (the body's last w:sectPr), which
+// tell on which side of a header a tabbed line stands.
+func (dx *docxDoc) pageGeometry(body *xnode, settings string) {
+	dx.tabStep = 720
+	if b, err := dx.pkg.read(settings, maxDocxSmallXML); err == nil {
+		if root, err := parseXML(b); err == nil {
+			if v, err := strconv.Atoi(root.find("defaultTabStop").attr("val")); err == nil && v > 0 {
+				dx.tabStep = v
+			}
+		}
+	}
+	dx.textWidth = 9355 // A4 with Decree-30 margins of 30 and 15 mm
+	if sp := body.child("sectPr"); sp != nil {
+		w, err1 := strconv.Atoi(sp.child("pgSz").attr("w"))
+		l, err2 := strconv.Atoi(sp.child("pgMar").attr("left"))
+		r, err3 := strconv.Atoi(sp.child("pgMar").attr("right"))
+		if err1 == nil && err2 == nil && err3 == nil && w-l-r > 1000 {
+			dx.textWidth = w - l - r
+		}
+	}
 }
 
 // writtenByUs reports whether the file is laid out as Biên Tập writes

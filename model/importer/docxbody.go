@@ -6,6 +6,7 @@ import (
 	"cmp"
 	"fmt"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -32,6 +33,8 @@ type docxDoc struct {
 	// it reads as a space rather than starting a new block.
 	softBreaks bool
 	legacy     map[string]int // runs converted from a legacy font, by font
+	tabStep    int            // the default tab stop interval, twips
+	textWidth  int            // the width between the page's margins, twips
 }
 
 // sub returns a converter for the content of a cell, a text box or a
@@ -57,7 +60,28 @@ type dblock struct {
 	part           part         // the part of a Decree-30 document its style names, partNone for others
 	rows           [][][]dblock // a table of two columns or more: the blocks of its cells
 	cellImage      bool         // a picture taken out of a table's cell; it follows the table
+	tabStops       []int        // the paragraph's own tab stops, twips from the margin, ascending
+	tabStep        int          // the default tab stop interval
+	textWidth      int          // the width of the text on the page
 }
+
+// tabPos is where text after n leading tabs starts: the paragraph's tab
+// stops first, then the default stops after the last of them.
+func (b dblock) tabPos(n int) int {
+	if n <= len(b.tabStops) {
+		return b.tabStops[n-1]
+	}
+	pos := 0
+	if k := len(b.tabStops); k > 0 {
+		pos = b.tabStops[k-1]
+		n -= k
+	}
+	step := cmp.Or(b.tabStep, 720)
+	return (pos/step + n) * step
+}
+
+// mid is the middle of the text width: a header's right column starts there.
+func (b dblock) mid() int { return cmp.Or(b.textWidth, 9355) / 2 }
 
 // blockItems converts the children of the body, a cell or a text box.
 func (dx *docxDoc) blockItems(n *xnode) {
@@ -169,6 +193,13 @@ func (dx *docxDoc) paragraph(p *xnode) {
 		}
 	}
 	pb.flags.align = align
+	pb.flags.tabStep, pb.flags.textWidth = dx.tabStep, dx.textWidth
+	for _, t := range ppr.child("tabs").kidsNamed("tab") {
+		if pos, err := strconv.Atoi(t.attr("pos")); err == nil && t.attr("val") != "clear" && pos > 0 {
+			pb.flags.tabStops = append(pb.flags.tabStops, pos)
+		}
+	}
+	slices.Sort(pb.flags.tabStops)
 	switch {
 	case level > 0:
 		pb.base = doc.Block{Kind: doc.Heading, Level: level}

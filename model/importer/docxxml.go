@@ -84,6 +84,9 @@ func parseXML(b []byte) (*xnode, error) {
 }
 
 func (n *xnode) attr(local string) string {
+	if n == nil {
+		return ""
+	}
 	for _, a := range n.attrs {
 		if a.Name.Local == local {
 			return a.Value
@@ -105,8 +108,25 @@ func (n *xnode) child(name string) *xnode {
 	return nil
 }
 
+// kidsNamed returns the children with the local name (none for a nil node).
+func (n *xnode) kidsNamed(name string) []*xnode {
+	if n == nil {
+		return nil
+	}
+	var out []*xnode
+	for _, k := range n.kids {
+		if k.name == name {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // find returns the first descendant with the local name.
 func (n *xnode) find(name string) *xnode {
+	if n == nil {
+		return nil
+	}
 	for _, k := range n.kids {
 		if k.name == name {
 			return k
