@@ -132,6 +132,8 @@ func documentTitle(r *model.Record, fileName string) string {
 	switch {
 	case s != "" && r.Kind == model.KindCongVan:
 		return upperFirstRune(s)
+	case s != "" && isUpperText(s): // a trích yếu set in capitals stays so
+		return r.Kind.Label() + " " + s
 	case s != "":
 		return r.Kind.Label() + " " + lowerFirstRune(s)
 	case r.NumberSign() != "":

@@ -280,6 +280,12 @@ func (dx *docxDoc) runItems(pb *paraBuilder, kids []*xnode, bold, italic bool, f
 			add("\t")
 		case "noBreakHyphen":
 			add("-")
+		case "softHyphen":
+			// Invisible in Unicode text; in TCVN3 the byte 0xAD is "ư",
+			// and LibreOffice writes it as a soft hyphen.
+			if enc, _ := legacy.FontEncoding(font); enc == legacy.TCVN3 {
+				add(legacy.ConvertFont("\u00ad", font))
+			}
 		case "br":
 			if t := k.attr("type"); t == "page" || t == "column" || dx.softBreaks {
 				add(" ")
