@@ -82,13 +82,19 @@ func esc(s string) string {
 }
 
 // p is a paragraph in style st; its content is already XML.
-func p(st, content string) string { return `<text:p text:style-name="` + st + `">` + content + "</text:p>\n" }
+func p(st, content string) string {
+	return `<text:p text:style-name="` + st + `">` + content + "</text:p>\n"
+}
 
 // t is text, escaped; span is text in a text style.
-func t(s string) string           { return esc(s) }
-func span(st, s string) string    { return `<text:span text:style-name="` + st + `">` + esc(s) + `</text:span>` }
-func tab() string                 { return "<text:tab/>" }
-func note(n int, s string) string { return fmt.Sprintf(`<text:note text:id="ftn%d" text:note-class="footnote"><text:note-citation>%d</text:note-citation><text:note-body>`, n, n) + p("L", t(s)) + `</text:note-body></text:note>` }
+func t(s string) string { return esc(s) }
+func span(st, s string) string {
+	return `<text:span text:style-name="` + st + `">` + esc(s) + `</text:span>`
+}
+func tab() string { return "<text:tab/>" }
+func note(n int, s string) string {
+	return fmt.Sprintf(`<text:note text:id="ftn%d" text:note-class="footnote"><text:note-citation>%d</text:note-citation><text:note-body>`, n, n) + p("L", t(s)) + `</text:note-body></text:note>`
+}
 
 // twoColumns is a borderless table of two columns (widths a and b).
 func twoColumns(a, b string, rows ...[2]string) string {
