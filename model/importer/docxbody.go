@@ -126,6 +126,7 @@ type paraBuilder struct {
 	out          []dblock
 	bold, italic bool   // paragraph-style defaults
 	font         string // the paragraph style's font (or the document's)
+	caps         bool   // the paragraph style sets "All caps"
 	prefix       string // list number to put before the first text
 }
 
@@ -177,6 +178,9 @@ func (dx *docxDoc) paragraph(p *xnode) {
 	}
 	if sp.italic != nil {
 		pb.italic = *sp.italic
+	}
+	if sp.caps != nil {
+		pb.caps = *sp.caps
 	}
 	align, numID, numLvl := sp.align, sp.numID, sp.numLvl
 	if ppr != nil {
@@ -248,6 +252,12 @@ func (dx *docxDoc) run(pb *paraBuilder, r *xnode, bold, italic bool) {
 		}
 		font = cmp.Or(sp.font, font)
 	}
+	caps := pb.caps
+	if rs := rpr.val("rStyle"); rs != "" {
+		if c := dx.styles.props(rs).caps; c != nil {
+			caps = *c
+		}
+	}
 	if rpr != nil {
 		if on, set := rpr.onOff("b"); set {
 			bold = on
@@ -255,10 +265,27 @@ func (dx *docxDoc) run(pb *paraBuilder, r *xnode, bold, italic bool) {
 		if on, set := rpr.onOff("i"); set {
 			italic = on
 		}
+		if on, set := rpr.onOff("caps"); set {
+			caps = on
+		}
+		if on, set := rpr.onOff("smallCaps"); set && on {
+			caps = true
+		}
 		font = cmp.Or(runFont(rpr), font)
 	}
+	// Text formatted "All caps" shows in capitals: that is what it says.
+	before := len(pb.runs)
 	dx.runItems(pb, r.kids, bold, italic, font)
+	if caps {
+		for i := before; i < len(pb.runs); i++ {
+			pb.runs[i].Text = strings.ToUpper(pb.runs[i].Text)
+		}
+	}
 }
+
+// spaceControls turns the line breaks and tabs typed inside a w:t (not
+// Word's own w:br and w:tab) into spaces.
+var spaceControls = strings.NewReplacer("\n", " ", "\r", " ", "\t", " ")
 
 // runItems adds the content of a run. Text set in a legacy Vietnamese font
 // (".VnTime", ".VnTimeH", "VNI-Times"…) is converted to Unicode, its case
@@ -268,7 +295,7 @@ func (dx *docxDoc) runItems(pb *paraBuilder, kids []*xnode, bold, italic bool, f
 	for _, k := range kids {
 		switch k.name {
 		case "t":
-			t := strings.NewReplacer("\n", " ", "\r", " ", "\t", " ").Replace(k.text)
+			t := spaceControls.Replace(k.text)
 			if enc, _ := legacy.FontEncoding(font); enc != legacy.UTF8 {
 				if c := legacy.ConvertFont(t, font); c != t {
 					t = c

@@ -19,11 +19,11 @@ import (
 // Bounds for reading a .docx (a zip archive): no part is trusted by the size
 // its header claims; every read stops at its bound.
 const (
-	maxDocxXML      = 64 << 20  // word/document.xml
+	maxDocxXML      = 16 << 20  // word/document.xml: a 1,500-page text is about 10 MB
 	maxDocxSmallXML = 16 << 20  // styles, numbering, footnotes, relationships
 	maxDocxUnpacked = 512 << 20 // everything read from one file
 	maxXMLDepth     = 512
-	maxXMLNodes     = 4_000_000
+	maxXMLNodes     = 1_000_000 // elements kept of one part (about 130,000 paragraphs): the tree is what memory holds
 )
 
 type docxPackage struct {

@@ -11,6 +11,7 @@ import (
 type styleDef struct {
 	id, name, basedOn string
 	bold, italic      *bool
+	caps              *bool  // "All caps" (or small capitals)
 	align             string // paragraph alignment ("center", "right", "both", "left"), "" when not set
 	font              string // the run font for Latin letters (w:rFonts hAnsi, else ascii), "" when not set
 	outline           int    // heading level from outlineLvl + 1, 0 if none
@@ -44,6 +45,11 @@ func (p *docxPackage) styles(part string) styleSet {
 			}
 			if on, set := rpr.onOff("i"); set {
 				d.italic = &on
+			}
+			if on, set := rpr.onOff("caps"); set {
+				d.caps = &on
+			} else if on, set := rpr.onOff("smallCaps"); set {
+				d.caps = &on
 			}
 			d.font = runFont(rpr)
 		}
@@ -148,6 +154,7 @@ func (ss styleSet) headingLevel(id string) (level int, title, caption bool) {
 // styleProps is what a style and its bases say of a paragraph or a run.
 type styleProps struct {
 	bold, italic  *bool
+	caps          *bool
 	align, font   string
 	numID, numLvl string
 }
@@ -162,6 +169,9 @@ func (ss styleSet) props(id string) styleProps {
 		}
 		if p.italic == nil {
 			p.italic = d.italic
+		}
+		if p.caps == nil {
+			p.caps = d.caps
 		}
 		if p.align == "" {
 			p.align = d.align

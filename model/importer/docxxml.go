@@ -14,11 +14,13 @@ import (
 // WordprocessingML namespace is implied, which also reads Strict OOXML).
 type xnode struct {
 	name  string
-	attrs []xml.Attr
+	attrs []xattr
 	kids  []*xnode
-	text  string // character data of w:t, w:delText, w:instrText and the document's properties
-	buf   []byte // text while it is being read
+	text  string // character data of w:t, w:instrText and the document's properties
 }
+
+// xattr is an attribute by its local name.
+type xattr struct{ local, value string }
 
 // xmlError is a broken XML part, in Vietnamese.
 type xmlError struct{ err error }
@@ -42,7 +44,21 @@ func parseXML(b []byte) (*xnode, error) {
 	dec.Strict = false
 	root := &xnode{}
 	stack := []*xnode{root}
-	nodes := 0
+	var bufs [][]byte // text being read, one per open element
+	bufs = append(bufs, nil)
+	nodes, tokens := 0, 0
+	skip := 0 // depth inside an element that is not kept
+	// Element and attribute names repeat thousands of times: keep one copy.
+	names := map[string]string{}
+	intern := func(s string) string {
+		if v, ok := names[s]; ok {
+			return v
+		}
+		if len(names) < 4096 {
+			names[s] = s
+		}
+		return s
+	}
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -51,36 +67,74 @@ func parseXML(b []byte) (*xnode, error) {
 		if err != nil {
 			return nil, &xmlError{err}
 		}
+		if tokens++; tokens > 4*maxXMLNodes {
+			return nil, errors.New("quá nhiều phần tử")
+		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if skip > 0 || unkept[t.Name.Local] {
+				skip++
+				continue
+			}
 			if len(stack) > maxXMLDepth {
 				return nil, errors.New("cấu trúc lồng quá sâu")
 			}
 			if nodes++; nodes > maxXMLNodes {
 				return nil, errors.New("quá nhiều phần tử")
 			}
-			n := &xnode{name: t.Name.Local, attrs: t.Attr}
+			n := &xnode{name: intern(t.Name.Local)}
+			if len(t.Attr) > 0 {
+				n.attrs = make([]xattr, len(t.Attr))
+				for i, a := range t.Attr {
+					n.attrs[i] = xattr{intern(a.Name.Local), a.Value}
+				}
+			}
 			top := stack[len(stack)-1]
 			top.kids = append(top.kids, n)
 			stack = append(stack, n)
+			bufs = append(bufs, nil)
 		case xml.EndElement:
+			if skip > 0 {
+				skip--
+				continue
+			}
 			if len(stack) > 1 {
 				top := stack[len(stack)-1]
-				top.text, top.buf = string(top.buf), nil
-				stack = stack[:len(stack)-1]
+				if buf := bufs[len(bufs)-1]; len(buf) > 0 {
+					top.text = string(buf)
+				}
+				stack, bufs = stack[:len(stack)-1], bufs[:len(bufs)-1]
 			}
 		case xml.CharData:
-			top := stack[len(stack)-1]
-			switch top.name {
+			if skip > 0 {
+				continue
+			}
+			switch stack[len(stack)-1].name {
 			case "t", "delText", "instrText", "title", "subject", "creator", "created", "modified", "Application":
-				top.buf = append(top.buf, t...)
+				bufs[len(bufs)-1] = append(bufs[len(bufs)-1], t...)
 			}
 		}
 	}
-	for _, n := range stack[1:] { // elements left open at the end
-		n.text, n.buf = string(n.buf), nil
+	for i, n := range stack[1:] { // elements left open at the end
+		if buf := bufs[i+1]; len(buf) > 0 {
+			n.text = string(buf)
+		}
 	}
 	return root, nil
+}
+
+// unkept are elements no reader here looks at, dropped with what they hold
+// while a part is read, so that the tree holds only what is used: spell
+// check and bookmark marks, sizes, languages, spacing, colours, revision
+// properties, deleted text and moved-from text.
+var unkept = map[string]bool{
+	"proofErr": true, "bookmarkStart": true, "bookmarkEnd": true, "lang": true, "sz": true, "szCs": true,
+	"lastRenderedPageBreak": true, "noProof": true, "kern": true, "spacing": true, "ind": true, "color": true,
+	"shd": true, "highlight": true, "bCs": true, "iCs": true, "rtl": true, "cs": true, "commentRangeStart": true,
+	"commentRangeEnd": true, "permStart": true, "permEnd": true, "rPrChange": true, "pPrChange": true,
+	"del": true, "moveFrom": true, "webHidden": true, "vanish": true, "snapToGrid": true, "widowControl": true,
+	"autoSpaceDE": true, "autoSpaceDN": true, "adjustRightInd": true, "contextualSpacing": true, "w": true,
+	"position": true, "effect": true, "u": true, "strike": true, "dstrike": true,
 }
 
 func (n *xnode) attr(local string) string {
@@ -88,8 +142,8 @@ func (n *xnode) attr(local string) string {
 		return ""
 	}
 	for _, a := range n.attrs {
-		if a.Name.Local == local {
-			return a.Value
+		if a.local == local {
+			return a.value
 		}
 	}
 	return ""

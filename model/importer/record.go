@@ -62,7 +62,7 @@ func (a *article) records(rep *Report, opts Options, defaultStatus model.Status)
 	}
 	art := &model.Record{Kind: kind, Status: status, Title: title, Summary: a.sapo, Body: d.Markup(),
 		Category: a.category, Author: a.author, Date: a.date, Images: a.images}
-	reportArticle(rep, art, a.dateFound)
+	reportArticle(rep, art, a.dateFound, a.blocks)
 	warnRepeatedParagraphs(rep, paras)
 	return append([]*model.Record{art}, listRecords(a.items, art, rep)...)
 }
@@ -89,7 +89,7 @@ func fileTitle(name string) string {
 }
 
 // reportArticle writes what was recognised of the main record.
-func reportArticle(rep *Report, r *model.Record, dateFound bool) {
+func reportArticle(rep *Report, r *model.Record, dateFound bool, blocks []doc.Block) {
 	if r.Category != "" {
 		rep.found("Chuyên mục: %s", shorten(r.Category, 80))
 	}
@@ -101,7 +101,7 @@ func reportArticle(rep *Report, r *model.Record, dateFound bool) {
 		rep.found("Sapo: «%s»", shorten(r.Summary, 60))
 	}
 	n := 0
-	for _, b := range doc.Parse(r.Body).Blocks {
+	for _, b := range blocks {
 		if b.Kind != doc.Image {
 			n++
 		}
