@@ -229,3 +229,25 @@ func TestNewsIsNotDecree(t *testing.T) {
 		t.Errorf("forced kind: %+v %v\n%s", r, err, p.Report.String())
 	}
 }
+
+// Nơi nhận in a table and the signer in paragraphs under it.
+func TestDecreeFooterTableThenSigner(t *testing.T) {
+	body := para(`<w:jc w:val="center"/>`, run("<w:b/>", "VĂN PHÒNG")) +
+		para(`<w:jc w:val="center"/>`, run("<w:b/>", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")) +
+		para(`<w:jc w:val="center"/>`, run("", "Số: 03/TB-VP")) +
+		para(`<w:jc w:val="center"/>`, run("<w:b/>", "THÔNG BÁO")) +
+		para(`<w:jc w:val="center"/>`, run("<w:b/>", "Về việc nghỉ lễ")) +
+		para("", run("", "Cơ quan nghỉ lễ theo quy định./.")) +
+		borderless([2]string{para("", run("<w:b/><w:i/>", "Nơi nhận:")) + para("", run("", "- Lưu: VT.")), para("", "")}) +
+		para(`<w:jc w:val="right"/>`, run("<w:b/>", "CHÁNH VĂN PHÒNG")) +
+		para(`<w:jc w:val="right"/>`, run("<w:b/>", "Trần Quốc Bảo"))
+	p, err := ParseDOCX(docxOf(t, body, "", ""), "tb.docx", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := p.Records[0]
+	if r.Body != "Cơ quan nghỉ lễ theo quy định./." || strings.Join(r.Recipients, "|") != "- Lưu: VT." ||
+		r.SignerPosition != "CHÁNH VĂN PHÒNG" || r.SignerName != "Trần Quốc Bảo" {
+		t.Errorf("record %+v\n%s", r, p.Report.String())
+	}
+}

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -102,8 +103,18 @@ func (d *decreeDoc) footerParagraphs(bs []dblock, start, end int) int {
 	f := end
 	labelBelow := false
 	var ls []line
+	var table []line // a Nơi nhận table above signer paragraphs
 	for f > start && end-f < 60 {
 		b := bs[f-1]
+		if b.Kind == doc.Table && b.rows != nil {
+			tl := linesOf(b, f-1)
+			if slices.ContainsFunc(tl, func(l line) bool { return l.col == 0 && classify(l) == lkNoiNhan }) {
+				table = tl
+				labelBelow = true
+				f--
+			}
+			break
+		}
 		if b.Kind == doc.Image || b.Kind == doc.Table || b.cellImage {
 			break
 		}
@@ -125,7 +136,14 @@ func (d *decreeDoc) footerParagraphs(bs []dblock, start, end int) int {
 		f--
 	}
 	var left, right []line
-	hasLabel, hasName, hasTitle := false, false, false
+	hasLabel, hasName, hasTitle := len(table) > 0, false, false
+	for _, l := range table {
+		if l.col == 0 {
+			left = append(left, l)
+		} else {
+			right = append(right, l)
+		}
+	}
 	for _, l := range ls {
 		k := footerKind(l, false)
 		switch {
