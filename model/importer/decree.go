@@ -156,6 +156,9 @@ func (d *decreeDoc) readHeader(head []line) {
 			numberSeen = true
 		case lkPlaceDate:
 			d.place, d.date, d.dated, _ = parsePlaceDate(l.text)
+			if !d.dated {
+				d.dropped = append(d.dropped, l.text) // the date left blank: say so
+			}
 		case lkUrgency:
 			d.urgency = urgencies[foldWords(l.text)]
 			if d.urgency == "" { // named by its style only

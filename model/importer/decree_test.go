@@ -251,3 +251,14 @@ func TestDecreeFooterTableThenSigner(t *testing.T) {
 		t.Errorf("record %+v\n%s", r, p.Report.String())
 	}
 }
+
+func TestParsePlaceDateNeedsRoom(t *testing.T) {
+	for _, s := range []string{"ngàYthángnăm", "ngàythángnăm 2026", "Lai Châu, ngày05tháng01năm2026x"} {
+		if _, _, _, ok := parsePlaceDate(s); ok {
+			t.Errorf("parsePlaceDate(%q) accepted", s)
+		}
+	}
+	if _, d, dated, ok := parsePlaceDate("Lai Châu, ngày05 tháng 01 năm 2026"); !ok || !dated || d.Day() != 5 {
+		t.Errorf("a missing space before the day")
+	}
+}

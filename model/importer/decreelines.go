@@ -9,7 +9,6 @@ import (
 
 	"bientap/model"
 	"bientap/model/doc"
-	"bientap/model/vntext"
 )
 
 // This file classifies the lines of the header and the footer of an
@@ -55,7 +54,7 @@ var (
 	ruleRe      = regexp.MustCompile(`^[\s_\-–—=.…*~]{3,}$`)
 	numberRe    = regexp.MustCompile(`(?i)^số\s*[:.]?\s*(.*)$`)
 	blanksRe    = regexp.MustCompile(`^[\s\x{a0}._…·]*$`)
-	placeDateRe = regexp.MustCompile(`(?i)^(.*?)[\s,]*ngày\s*([0-9]{1,2}|[\s\x{a0}._…·]*)\s*tháng\s*([0-9]{1,2}|[\s\x{a0}._…·]*)\s*năm\s*([0-9]{4}|[\s\x{a0}._…·]*)[\s.]*$`)
+	placeDateRe = regexp.MustCompile(`(?i)^(.*?)[\s,]*ngày(\s*[0-9]{1,2}\s*|[\s\x{a0}._…·]+)tháng(\s*[0-9]{1,2}\s*|[\s\x{a0}._…·]+)năm(\s*[0-9]{4}|[\s\x{a0}._…·]*)[\s.]*$`)
 	vvRe        = regexp.MustCompile(`^(?:V/[vV]|v/v|V\.v\.?|Về việc|VỀ VIỆC)(?:\s*:)?(?:\s|$)`)
 )
 
@@ -205,10 +204,12 @@ func parsePlaceDate(t string) (place string, date time.Time, dated, ok bool) {
 	if f := foldWords(place); strings.HasPrefix(f, "can cu") || strings.HasPrefix(f, "theo") {
 		return "", time.Time{}, false, false
 	}
-	if d, ok := dmy(m[2], m[3], m[4]); ok {
+	day, month, year := strings.TrimSpace(m[2]), strings.TrimSpace(m[3]), strings.TrimSpace(m[4])
+	if d, ok := dmy(day, month, year); ok {
 		return place, d, true, true
 	}
-	if blanksRe.MatchString(m[2]) || blanksRe.MatchString(m[3]) {
+	// Left blank to be filled in by hand: room for the day and the month.
+	if blanksRe.MatchString(m[2]) && blanksRe.MatchString(m[3]) {
 		return place, time.Time{}, false, true
 	}
 	return "", time.Time{}, false, false
@@ -462,6 +463,3 @@ func lowerFirstRune(s string) string {
 	}
 	return string(unicode.ToLower(r)) + s[n:]
 }
-
-// fold is vntext.Fold, named here for the recogniser's comparisons.
-func fold(s string) string { return vntext.Fold(s) }

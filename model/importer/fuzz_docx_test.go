@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"bientap/model"
+	"bientap/model/decree"
 	"bientap/model/vntext"
 )
 
@@ -68,6 +70,12 @@ func FuzzDOCXBody(f *testing.F) {
 		hay += r.Summary + "\n" + r.Title + "\n" + r.Place + "\n" + r.Number + "/" + r.Sign + "\n" + r.Agency + "\n" +
 			r.AgencyParent + "\n" + r.SignerName + "\n" + r.SignerPosition + "\n" + r.SignerAuthority + "\n" +
 			strings.Join(r.To, "\n") + strings.Join(r.Recipients, "\n") + r.Urgency
+		// The fixed lines and labels of a Decree-30 layout are printed again
+		// from the record's fields, not kept as text.
+		hay += "\n" + decree.QuocHieu + "\n" + decree.TieuNgu + "\nSố ngày tháng năm Kính gửi Nơi nhận V/v Về việc điện\n"
+		for _, k := range model.Kinds {
+			hay += k.Name + "\n"
+		}
 		for _, para := range root.child("body").kids {
 			if para.name != "p" {
 				continue
