@@ -30,6 +30,7 @@ type decreeDoc struct {
 	place          string
 	date           time.Time
 	dated          bool
+	dateLine       string // the place/date line as written
 	urgency        string
 	summary        []string // trích yếu, one entry per paragraph
 	summaryCV      bool     // "V/v …" under the number
@@ -156,9 +157,7 @@ func (d *decreeDoc) readHeader(head []line) {
 			numberSeen = true
 		case lkPlaceDate:
 			d.place, d.date, d.dated, _ = parsePlaceDate(l.text)
-			if !d.dated {
-				d.dropped = append(d.dropped, l.text) // the date left blank: say so
-			}
+			d.dateLine = l.text
 		case lkUrgency:
 			d.urgency = urgencies[foldWords(l.text)]
 			if d.urgency == "" { // named by its style only
