@@ -357,8 +357,12 @@ func (d *decreeDoc) readKinhGui(bs []dblock, i int) int {
 	for _, l := range ls {
 		rest = append(rest, l.text)
 	}
-	d.addAddressees(afterLabel(strings.Join(rest, " ")))
+	first := afterLabel(strings.Join(rest, " "))
+	d.addAddressees(first)
 	i++
+	if strings.HasSuffix(first, ".") { // one addressee, on the label's line
+		return i
+	}
 	for i < len(bs) {
 		ls := linesOf(bs[i], i)
 		if len(ls) == 0 || bs[i].Kind != doc.Paragraph && bs[i].Kind != doc.Centered {
@@ -370,6 +374,9 @@ func (d *decreeDoc) readKinhGui(bs []dblock, i int) int {
 		}
 		d.addAddressees(t)
 		i++
+		if strings.HasSuffix(t, ".") { // the last addressee
+			break
+		}
 	}
 	return i
 }
@@ -460,6 +467,9 @@ func (d *decreeDoc) readDispatch() {
 		}
 		d.addAddressees(t)
 		n++
+		if strings.HasSuffix(t, ".") { // the last addressee
+			break
+		}
 	}
 	d.body = append(d.body[:1], d.body[n:]...)
 }

@@ -262,3 +262,22 @@ func TestParsePlaceDateNeedsRoom(t *testing.T) {
 		t.Errorf("a missing space before the day")
 	}
 }
+
+// The Kính gửi list ends with its last addressee (the one ending with "."):
+// a list that opens the body is the body's.
+func TestKinhGuiEndsWithLastAddressee(t *testing.T) {
+	body := para(`<w:jc w:val="center"/>`, run("<w:b/>", "VĂN PHÒNG")) +
+		para(`<w:jc w:val="center"/>`, run("<w:b/>", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")) +
+		para(`<w:jc w:val="center"/>`, run("", "Số: 12/VP-TH")) +
+		para(`<w:jc w:val="center"/>`, run("", "V/v báo cáo tháng")) +
+		para("", run("", "Kính gửi: Sở Nội vụ.")) +
+		para("", run("", "- Báo cáo kết quả tháng 02;")) +
+		para("", run("", "- Gửi trước ngày 05./."))
+	p, err := ParseDOCX(docxOf(t, body, "", ""), "cv.docx", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := p.Records[0]; strings.Join(r.To, "|") != "Sở Nội vụ" || r.Body != "- Báo cáo kết quả tháng 02;\n- Gửi trước ngày 05./." {
+		t.Errorf("to %q body %q", r.To, r.Body)
+	}
+}
