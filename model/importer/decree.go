@@ -30,7 +30,6 @@ type decreeDoc struct {
 	place          string
 	date           time.Time
 	dated          bool
-	dateLine       string // the place/date line as written
 	urgency        string
 	summary        []string // trích yếu, one entry per paragraph
 	summaryCV      bool     // "V/v …" under the number
@@ -40,6 +39,7 @@ type decreeDoc struct {
 	recipients     []string
 
 	body     []dblock // the body's blocks, header and footer left out
+	read     []string // header and footer lines read into fields (or printed again by the layout)
 	dropped  []string // pieces left out (rules, placeholders, signature pictures)
 	dispatch bool     // the body opens with a công điện's "… điện:" line
 }
@@ -152,12 +152,15 @@ func (d *decreeDoc) readHeader(head []line) {
 			vv = -1
 		}
 		switch k {
+		case lkNumber, lkPlaceDate, lkUrgency, lkRule, lkQuocHieu, lkTieuNgu:
+			d.read = append(d.read, l.text)
+		}
+		switch k {
 		case lkNumber:
 			d.number, d.sign, _ = parseNumberLine(l.text)
 			numberSeen = true
 		case lkPlaceDate:
 			d.place, d.date, d.dated, _ = parsePlaceDate(l.text)
-			d.dateLine = l.text
 		case lkUrgency:
 			d.urgency = urgencies[foldWords(l.text)]
 			if d.urgency == "" { // named by its style only
@@ -251,6 +254,7 @@ func (d *decreeDoc) readTitle(bs []dblock, i int) int {
 	if k != "" {
 		d.kind, d.kindWhy = k, "dòng tên loại «"+ls[0].text+"»"
 	}
+	d.read = append(d.read, ls[0].text)
 	i++
 	var first *line
 	for i < len(bs) {
@@ -336,6 +340,7 @@ func (d *decreeDoc) readKinhGui(bs []dblock, i int) int {
 			return i
 		}
 		for _, l := range label {
+			d.read = append(d.read, l.text)
 			d.addAddressees(afterLabel(l.text))
 		}
 		for _, row := range b.rows {
@@ -357,6 +362,7 @@ func (d *decreeDoc) readKinhGui(bs []dblock, i int) int {
 	for _, l := range ls {
 		rest = append(rest, l.text)
 	}
+	d.read = append(d.read, strings.Join(rest, " "))
 	first := afterLabel(strings.Join(rest, " "))
 	d.addAddressees(first)
 	i++

@@ -44,13 +44,32 @@ func (d *decreeDoc) footerTable(b dblock, idx int) bool {
 			right = append(right, l)
 		}
 	}
-	signer, name := signerOf(right)
+	signer, name, other := signerOf(right)
 	if !label && (name == "" || len(signer) == 0) {
 		return false
 	}
 	d.signer, d.signerName = signer, name
-	d.recipients = append(d.recipients, recipientsOf(left)...)
+	d.dropped = append(d.dropped, other...)
+	recipients, rest := recipientsOf(left)
+	d.recipients = append(d.recipients, recipients...)
+	d.dropped = append(d.dropped, rest...)
+	d.account(append(left, right...))
 	return true
+}
+
+// account records the footer's lines that no field keeps: the label (read)
+// and the signature placeholders and rules (left out).
+func (d *decreeDoc) account(ls []line) {
+	for _, l := range ls {
+		switch k := classify(l); {
+		case k == lkNoiNhan && strings.TrimSpace(strings.TrimLeft(afterPrefix(l.text, "Nơi nhận"), ": ")) == "":
+			d.read = append(d.read, l.text)
+		case k == lkRule:
+			d.read = append(d.read, l.text)
+		case isSignaturePlaceholder(l.text):
+			d.dropped = append(d.dropped, l.text)
+		}
+	}
 }
 
 // footerLine is what a line of a footer laid out in paragraphs is.
@@ -182,14 +201,19 @@ func (d *decreeDoc) footerParagraphs(bs []dblock, start, end int) int {
 			right = append(right, linesOf(bs[j], j)...)
 		}
 	}
-	d.signer, d.signerName = signerOf(right)
-	d.recipients = append(d.recipients, recipientsOf(left)...)
+	var other []string
+	d.signer, d.signerName, other = signerOf(right)
+	d.dropped = append(d.dropped, other...)
+	recipients, rest := recipientsOf(left)
+	d.recipients = append(d.recipients, recipients...)
+	d.dropped = append(d.dropped, rest...)
+	d.account(append(left, right...))
 	return f
 }
 
 // signerOf reads the signer's lines: quyền hạn and chức vụ in capitals, then
-// the name (placeholders such as "(Đã ký)" left out).
-func signerOf(ls []line) (titles []string, name string) {
+// the name (placeholders such as "(Đã ký)" left out, other lines returned).
+func signerOf(ls []line) (titles []string, name string, other []string) {
 	var kept []line
 	for _, l := range ls {
 		switch {
@@ -203,7 +227,10 @@ func signerOf(ls []line) (titles []string, name string) {
 		}
 	}
 	if name != "" || len(titles) > 0 {
-		return titles, name
+		for _, l := range kept {
+			other = append(other, l.text)
+		}
+		return titles, name, other
 	}
 	if n := len(kept); n > 0 && !isPositionLine(kept[n-1].text) && isNameLine(kept[n-1].text) {
 		name = kept[n-1].text
@@ -212,14 +239,16 @@ func signerOf(ls []line) (titles []string, name string) {
 	for _, l := range kept {
 		if isUpperText(l.text) {
 			titles = append(titles, l.text)
+		} else {
+			other = append(other, l.text)
 		}
 	}
-	return titles, name
+	return titles, name, other
 }
 
-// recipientsOf reads the lines under "Nơi nhận:" as typed.
-func recipientsOf(ls []line) []string {
-	var out []string
+// recipientsOf reads the lines under "Nơi nhận:" as typed; lines above
+// the label that are no list item are returned apart.
+func recipientsOf(ls []line) (out, other []string) {
 	seen := false
 	for _, l := range ls {
 		k := classify(l)
@@ -234,9 +263,11 @@ func recipientsOf(ls []line) []string {
 		case k == lkEmpty || k == lkRule:
 		case seen || l.part == partNoiNhanLine || isListLine(l.text):
 			out = append(out, l.text)
+		default:
+			other = append(other, l.text)
 		}
 	}
-	return out
+	return out, other
 }
 
 // afterPrefix is t without its first n runes, n being the length of p.

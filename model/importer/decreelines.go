@@ -52,7 +52,7 @@ const (
 
 var (
 	ruleRe      = regexp.MustCompile(`^[\s_\-–—=.…*~]{3,}$`)
-	numberRe    = regexp.MustCompile(`(?i)^số\s*[:.]?\s*(.*)$`)
+	numberRe    = regexp.MustCompile(`(?i)^số(?:\s*[:.]|\s)\s*(.*)$`)
 	blanksRe    = regexp.MustCompile(`^[\s\x{a0}._…·]*$`)
 	placeDateRe = regexp.MustCompile(`(?i)^(.*?)[\s,]*ngày(\s*[0-9]{1,2}\s*|[\s\x{a0}._…·]+)tháng(\s*[0-9]{1,2}\s*|[\s\x{a0}._…·]+)năm(\s*[0-9]{4}|[\s\x{a0}._…·]*)[\s.]*$`)
 	vvRe        = regexp.MustCompile(`^(?:V/[vV]|v/v|V\.v\.?|Về việc|VỀ VIỆC)(?:\s*:)?(?:\s|$)`)

@@ -75,8 +75,8 @@ func (dx *docxDoc) documentRecord(d *decreeDoc, core map[string]string, fileName
 	if len(r.Recipients) > 0 {
 		rep.found("Nơi nhận: %d dòng", len(r.Recipients))
 	}
-	if d.dateLine != "" {
-		rep.drop(d.dateLine, DropDate) // read into fields, reported above
+	for _, t := range d.read {
+		rep.drop(t, DropRead) // read into fields, reported above
 	}
 	for _, t := range d.dropped {
 		rep.drop(t, DropHeader)

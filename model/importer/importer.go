@@ -120,6 +120,7 @@ const (
 	DropImage     DropReason = "ảnh không nhập được"      // an image reference whose picture could not be read
 	DropInBatch   DropReason = "tin trùng trong cùng tệp" // the same title and date twice in one file
 	DropHeader    DropReason = "phần đầu, cuối văn bản"   // header or footer text that fits no field
+	DropRead      DropReason = "đã đọc vào các trường"    // a header or footer line read into the record's fields
 )
 
 // Dropped is one piece of input deliberately not imported.
@@ -173,7 +174,7 @@ func (r *Report) Lines() []string {
 	counts := map[DropReason]int{}
 	var order []DropReason
 	for _, d := range r.Dropped {
-		if d.Why == DropDate || d.Why == DropHeading {
+		if d.Why == DropDate || d.Why == DropHeading || d.Why == DropRead {
 			continue // read into fields, shown above
 		}
 		if counts[d.Why] == 0 {
