@@ -20,7 +20,7 @@ type docxFile struct {
 }
 
 // buildDOCX writes a .docx archive as Word does (deflated parts).
-func buildDOCX(t *testing.T, files []docxFile) []byte {
+func buildDOCX(t testing.TB, files []docxFile) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -143,7 +143,7 @@ func sampleDocument() string {
 	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n<w:document " + wordNS + "><w:body>" + body + "</w:body></w:document>"
 }
 
-func sampleDOCX(t *testing.T, imageTarget string, extra ...docxFile) []byte {
+func sampleDOCX(t testing.TB, imageTarget string, extra ...docxFile) []byte {
 	files := []docxFile{
 		{"[Content_Types].xml", []byte(contentTypes)},
 		{"_rels/.rels", []byte(packageRels)},
@@ -306,7 +306,7 @@ func TestParseDOCXErrors(t *testing.T) {
 	// A document without title or date: the file name and today.
 	data := buildDOCX(t, []docxFile{{"word/document.xml", []byte(`<w:document ` + wordNS + `><w:body>` +
 		para("", run("", "Một câu văn bình thường của văn bản này, không phải tiêu đề.")) + `</w:body></w:document>`)}})
-	p, err := ParseDOCX(data, "Báo cáo tháng 8.docx", Options{Now: date(2030, 5, 6)})
+	p, err := ParseDOCX(data, "Báo cáo tháng 8.docx", Options{Clock: clockOn(2030, 5, 6)})
 	if err != nil {
 		t.Fatal(err)
 	}

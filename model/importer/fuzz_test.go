@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -78,7 +79,7 @@ func FuzzParseText(f *testing.F) {
 	f.Add([]byte("Thứ hai 15/8/2022\nA\n• b (1/2/2021)\n"))
 	f.Add([]byte("* ** # | -> <- ![x](y)\n\\*\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		if len(data) > 1<<16 {
+		if len(data) > MaxTextBytes {
 			return
 		}
 		if p, err := ParseText(data, Options{}); err == nil {
@@ -113,7 +114,7 @@ func FuzzParseHTML(f *testing.F) {
 	f.Add("<p><b><i>x</b></i></p><table><tr><td>a<td>b</table>", "**đậm giả** <b>thẻ</b> &amp; | ô |")
 	f.Add("<ul><li>Các tin đã đăng<li>- a (01/02/2021)</ul>", "Các tin đã đăng")
 	f.Fuzz(func(t *testing.T, raw, text string) {
-		if len(raw) > 1<<16 || len(text) > 1<<12 {
+		if len(raw) > MaxHTMLBytes || len(text) > MaxTextBytes {
 			return
 		}
 		if p, err := ParseHTML([]byte(raw), "", Options{}); err == nil {
@@ -139,6 +140,37 @@ func FuzzParseHTML(f *testing.F) {
 		for _, b := range doc.Parse(p.Records[0].Body).Blocks {
 			if b.Kind == doc.Image || b.Kind == doc.Table {
 				t.Fatalf("text %q became structure %v", text, b.Kind)
+			}
+		}
+	})
+}
+
+// FuzzRepeated repeats a fuzzed piece of a text page and of an HTML page up
+// to 5,000 times: the slow paths of a parser only show on large input. No
+// panic, clean output, and time within a bound that linear work meets by far.
+func FuzzRepeated(f *testing.F) {
+	f.Add("<span>ab </span>", "Dòng số 1 của trang.\n", uint16(4000))
+	f.Add("<p class=MsoNormal><span lang=VI style='font-size:14pt'>Đoạn</span><b> văn</b></p>", "* * *\n", uint16(2000))
+	f.Add("<table><tr><td>a</td><td>b</td></tr>", "• Tin cũ (01/02/2021)\n", uint16(3000))
+	f.Add("<li>Các tin đã đăng</li><li>- a (01/02/2021)</li>", "Các tin đã đăng\n", uint16(1000))
+	f.Fuzz(func(t *testing.T, htmlPiece, textPiece string, reps uint16) {
+		n := int(reps%5000) + 1
+		for _, c := range []struct {
+			input []byte
+			parse func([]byte) (*Parsed, error)
+		}{
+			{[]byte("<html><body><h1>Tiêu đề</h1><div class=content><p>" + strings.Repeat(htmlPiece, n) + "</div></body></html>"),
+				func(b []byte) (*Parsed, error) { return ParseHTML(b, "", Options{}) }},
+			{[]byte("Tiêu đề của tin\n" + strings.Repeat(textPiece, n)),
+				func(b []byte) (*Parsed, error) { return ParseText(b, Options{}) }},
+		} {
+			start := time.Now()
+			p, err := c.parse(c.input)
+			if d := time.Since(start); d > 20*time.Second+time.Duration(len(c.input))*20*time.Microsecond {
+				t.Fatalf("%d bytes took %v", len(c.input), d)
+			}
+			if err == nil {
+				checkOutput(t, p)
 			}
 		}
 	})

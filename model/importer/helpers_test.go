@@ -37,7 +37,7 @@ func hugePNG(t *testing.T) []byte {
 }
 
 // smallJPEG is a real 32×24 JPEG.
-func smallJPEG(t *testing.T) []byte {
+func smallJPEG(t testing.TB) []byte {
 	t.Helper()
 	img := image.NewRGBA(image.Rect(0, 0, 32, 24))
 	for y := 0; y < 24; y++ {

@@ -125,7 +125,7 @@ func TestParseHTMLVariants(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := ParseHTML([]byte(tc.in), "", Options{Now: date(2030, 1, 1)})
+			p, err := ParseHTML([]byte(tc.in), "", Options{Clock: clockOn(2030, 1, 1)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -198,5 +198,39 @@ func TestParseHTMLEncodings(t *testing.T) {
 	}
 	if _, err := ParseHTML([]byte(in), "", Options{Encoding: "koi8"}); err == nil {
 		t.Error("unknown encoding accepted")
+	}
+}
+
+// Bad bytes in a page declared UTF-8 are reported (they were replaced
+// silently); a page whose declaration is wrong is read as legacy text.
+func TestParseHTMLBrokenUTF8(t *testing.T) {
+	page := func(title, body string) []byte {
+		return []byte(`<html><head><meta charset="utf-8"><title>Tin</title></head><body><h1 class="title">` + title + `</h1><div class="content"><p>` + body + `</p></div></body></html>`)
+	}
+	p, err := ParseHTML(page("Hội nghị tổng kết năm", "Đại biểu \xff\xfe tham dự hội nghị đông đủ."), "", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := strings.Join(p.Report.Warnings, "\n")
+	if !strings.Contains(w, "2 byte sai") || !strings.Contains(w, "dòng 1") || !strings.Contains(p.Records[0].Body, "\uFFFD") {
+		t.Errorf("damage not reported: %q\n%s", w, p.Records[0].Body)
+	}
+	// TCVN3 bytes under a UTF-8 declaration.
+	p, err = ParseHTML(page("H\xe9i ngh\xde t\xe6ng k\xd5t n\xa8m", "Ng\xad\xeai d\xa9n \xae\xad\xeec h\xad\xedng d\xc9n ph\xdfng, ch\xe8ng d\xdech"), "", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body := p.Records[0].Body; !strings.Contains(body, "Người dân được hướng dẫn") || p.Records[0].Title != "Hội nghị tổng kết năm" ||
+		!strings.Contains(strings.Join(p.Report.Warnings, "\n"), "không phải UTF-8") {
+		t.Errorf("legacy page: %q %q", body, p.Report.Warnings)
+	}
+}
+
+// The HTML parser refuses elements nested more than 512 deep: the message
+// says so in Vietnamese.
+func TestParseHTMLTooDeep(t *testing.T) {
+	_, err := ParseHTML([]byte("<html><body>"+strings.Repeat("<div>", 600)+"chữ"), "", Options{})
+	if err == nil || !strings.Contains(err.Error(), "lồng nhau quá sâu") || strings.Contains(err.Error(), "open stack") {
+		t.Errorf("error %v", err)
 	}
 }

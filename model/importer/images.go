@@ -8,6 +8,7 @@ import (
 	"image/gif"
 	"image/jpeg"
 	"image/png"
+	"strings"
 
 	"golang.org/x/image/bmp"
 	"golang.org/x/image/tiff"
@@ -47,18 +48,18 @@ func acceptImage(data []byte) ([]byte, string, error) {
 	}
 	img, err := decodeImage(data, format)
 	if err != nil {
-		return nil, "", fmt.Errorf("ảnh %s hỏng: %v", format, err)
+		return nil, "", &FileError{fmt.Sprintf("ảnh %s hỏng", strings.ToUpper(format)), err}
 	}
 	var buf bytes.Buffer
 	if format == "webp" {
 		err = jpeg.Encode(&buf, img, &jpeg.Options{Quality: 92})
 		if err != nil {
-			return nil, "", fmt.Errorf("không chuyển được ảnh WebP: %v", err)
+			return nil, "", &FileError{"không chuyển được ảnh WebP", err}
 		}
 		return buf.Bytes(), "image/jpeg", nil
 	}
 	if err := png.Encode(&buf, img); err != nil {
-		return nil, "", fmt.Errorf("không chuyển được ảnh %s: %v", format, err)
+		return nil, "", &FileError{fmt.Sprintf("không chuyển được ảnh %s", strings.ToUpper(format)), err}
 	}
 	if buf.Len() > MaxImageBytes {
 		return nil, "", fmt.Errorf("ảnh quá lớn sau khi chuyển sang PNG (%d MB)", buf.Len()>>20)

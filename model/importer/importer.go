@@ -16,20 +16,25 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"bientap/model"
-	"bientap/model/store"
-	"bientap/model/vntext"
 )
 
-// Limits that protect the import from hostile or broken files.
+// Limits that protect the import from hostile or broken files: what is
+// read is bounded whatever the file, and a larger file is refused with a
+// message that says so.
 const (
-	// MaxFileBytes bounds the size of one imported file.
+	// MaxFileBytes bounds the size of one imported file of any format.
 	MaxFileBytes = 256 << 20
+	// MaxTextBytes bounds a text file (.txt, and the input of convert and
+	// check): a portal page copied as text is well under a megabyte.
+	MaxTextBytes = 16 << 20
+	// MaxHTMLBytes bounds a saved HTML page, pictures inlined as data: URIs
+	// included.
+	MaxHTMLBytes = 64 << 20
 	// MaxImageBytes bounds the stored size of one image.
 	MaxImageBytes = 40 << 20
 	// MaxImagePixels bounds width × height of an image, checked from its
@@ -46,6 +51,22 @@ const (
 	FormatHTML  Format = "html"
 	FormatDOCX  Format = "docx"
 	FormatJSONL Format = "jsonl"
+)
+
+// limit is the most a file of the format may hold.
+func (f Format) limit() int64 {
+	switch f {
+	case FormatText:
+		return MaxTextBytes
+	case FormatHTML:
+		return MaxHTMLBytes
+	}
+	return MaxFileBytes
+}
+
+var (
+	errOldWord = errors.New("tệp Word cũ (.doc) chưa hỗ trợ: hãy mở bằng Word và lưu thành .docx")
+	errPDF     = errors.New("không nhập được PDF: hãy nhập tệp .docx, .txt hoặc .html")
 )
 
 // Label is the Vietnamese name of the format for reports.
@@ -78,16 +99,13 @@ type Options struct {
 	// Status of the main record; empty means published for portal pages
 	// (they are on the portal already) and draft for Word files.
 	Status model.Status
-	// Now is the date used when a file carries none; zero means today.
-	Now time.Time
+	// Clock gives "today", the date used when a file carries none; nil is
+	// the system clock.
+	Clock model.Clock
 }
 
-func (o Options) now() time.Time {
-	if o.Now.IsZero() {
-		return model.Day(time.Now())
-	}
-	return model.Day(o.Now)
-}
+// today is the date an import falls back to.
+func (o Options) today() time.Time { return o.Clock.Today() }
 
 // DropReason says why a piece of the input is not in any record.
 type DropReason string
@@ -100,6 +118,8 @@ const (
 	DropDuplicate DropReason = "đoạn dán lặp"             // a block pasted twice in a row (one copy kept)
 	DropImage     DropReason = "ảnh không nhập được"      // an image reference whose picture could not be read
 	DropInBatch   DropReason = "tin trùng trong cùng tệp" // the same title and date twice in one file
+	DropHeader    DropReason = "phần đầu, cuối văn bản"   // header or footer text that fits no field
+	DropRead      DropReason = "đã đọc vào các trường"    // a header or footer line read into the record's fields
 )
 
 // Dropped is one piece of input deliberately not imported.
@@ -114,12 +134,17 @@ type Report struct {
 	Format   Format   // what the file was read as
 	Encoding string   // text files: the encoding used and how sure the guess was
 	Found    []string // what was recognised, one line each
+	Guessed  []string // what was not written in the file but inferred: check it
 	Warnings []string // what needs the clerk's attention
 	Dropped  []Dropped
 }
 
 func (r *Report) found(format string, args ...any) {
 	r.Found = append(r.Found, fmt.Sprintf(format, args...))
+}
+
+func (r *Report) guess(format string, args ...any) {
+	r.Guessed = append(r.Guessed, fmt.Sprintf(format, args...))
 }
 
 func (r *Report) warn(format string, args ...any) {
@@ -131,7 +156,7 @@ func (r *Report) drop(text string, why DropReason) {
 }
 
 // Lines renders the report for display: format and encoding, what was
-// recognised, a count of what was left out and why (dates and list headings,
+// recognised, what was guessed (prefixed "Đoán:"), a count of what was left out and why (dates and list headings,
 // which were read into fields, are not repeated), then the warnings
 // (prefixed "Chú ý:").
 func (r *Report) Lines() []string {
@@ -142,10 +167,13 @@ func (r *Report) Lines() []string {
 	}
 	out = append(out, head)
 	out = append(out, r.Found...)
+	for _, g := range r.Guessed {
+		out = append(out, "Đoán: "+g)
+	}
 	counts := map[DropReason]int{}
 	var order []DropReason
 	for _, d := range r.Dropped {
-		if d.Why == DropDate || d.Why == DropHeading {
+		if d.Why == DropDate || d.Why == DropHeading || d.Why == DropRead {
 			continue // read into fields, shown above
 		}
 		if counts[d.Why] == 0 {
@@ -184,7 +212,9 @@ type Parsed struct {
 }
 
 // DetectFormat decides how to read a file: by extension first (.txt, .html,
-// .htm, .docx, .jsonl, .ndjson), then by content for other names.
+// .htm, .docx, .jsonl, .ndjson), then by content for other names; with no
+// content (nil) an unknown extension gives "". Old Word (.doc) and PDF files
+// are refused with a message that says what to do.
 func DetectFormat(name string, data []byte) (Format, error) {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".txt", ".text":
@@ -196,12 +226,19 @@ func DetectFormat(name string, data []byte) (Format, error) {
 	case ".jsonl", ".ndjson":
 		return FormatJSONL, nil
 	case ".doc":
-		return "", errors.New("tệp Word cũ (.doc) chưa hỗ trợ: hãy mở bằng Word và lưu thành .docx")
+		return "", errOldWord
 	case ".pdf":
-		return "", errors.New("không nhập được PDF: hãy nhập tệp .docx, .txt hoặc .html")
+		return "", errPDF
+	}
+	if data == nil {
+		return "", nil
 	}
 	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")), " \t\r\n")
 	switch {
+	case bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0")):
+		return "", errOldWord
+	case bytes.HasPrefix(data, []byte("%PDF-")):
+		return "", errPDF
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return FormatDOCX, nil
 	case len(head) > 0 && head[0] == '<':
@@ -212,58 +249,35 @@ func DetectFormat(name string, data []byte) (Format, error) {
 	return FormatText, nil
 }
 
-// ReadFile reads a file for import with the size bound; the error is one
-// Vietnamese line.
-func ReadFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		switch {
-		case errors.Is(err, os.ErrNotExist):
-			return nil, errors.New("không có tệp này")
-		case errors.Is(err, os.ErrPermission):
-			return nil, errors.New("không có quyền đọc tệp")
-		}
-		return nil, fmt.Errorf("không mở được tệp: %v", err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("không đọc được tệp: %v", err)
-	}
-	if st.IsDir() {
-		return nil, errors.New("đây là thư mục, không phải tệp")
-	}
-	if st.Size() > MaxFileBytes {
-		return nil, fmt.Errorf("tệp quá lớn (%d MB, tối đa %d MB)", st.Size()>>20, MaxFileBytes>>20)
-	}
-	data := make([]byte, 0, st.Size())
-	buf := bytes.NewBuffer(data)
-	if _, err := buf.ReadFrom(f); err != nil {
-		return nil, fmt.Errorf("không đọc được tệp: %v", err)
-	}
-	if buf.Len() > MaxFileBytes {
-		return nil, fmt.Errorf("tệp quá lớn (tối đa %d MB)", MaxFileBytes>>20)
-	}
-	return buf.Bytes(), nil
-}
-
 // ParseFile reads and parses one file of any supported format. Images that an
 // HTML page refers to are looked up next to the file (its "_files" folder).
 func ParseFile(path string, opts Options) (*Parsed, error) {
-	data, err := ReadFile(path)
+	format, err := DetectFormat(path, nil)
 	if err != nil {
 		return nil, err
 	}
-	format, err := DetectFormat(path, data)
+	limit := format.limit()
+	if format == "" {
+		limit = MaxFileBytes
+	}
+	data, err := ReadFile(path, limit)
 	if err != nil {
 		return nil, err
+	}
+	if format == "" {
+		if format, err = DetectFormat(path, data); err != nil {
+			return nil, err
+		}
+		if int64(len(data)) > format.limit() {
+			return nil, tooLarge(int64(len(data)), format.limit())
+		}
 	}
 	var p *Parsed
 	switch format {
 	case FormatText:
-		p, err = ParseText(data, opts)
+		p, err = parseText(data, filepath.Base(path), opts)
 	case FormatHTML:
-		p, err = ParseHTML(data, filepath.Dir(path), opts)
+		p, err = parseHTML(data, filepath.Dir(path), filepath.Base(path), opts)
 	case FormatDOCX:
 		p, err = ParseDOCX(data, filepath.Base(path), opts)
 	case FormatJSONL:
@@ -284,110 +298,6 @@ func parseJSONL(data []byte) (*Parsed, error) {
 	p := &Parsed{Records: recs, Report: Report{Format: FormatJSONL}}
 	p.Report.found("%d bản ghi", len(recs))
 	return p, nil
-}
-
-// Skip is an imported item that was already in the archive.
-type Skip struct {
-	Title      string
-	Date       time.Time
-	ExistingID int64
-}
-
-// Result is what Import did with one file's records.
-type Result struct {
-	Created []int64 // new records, in input order
-	Updated []int64 // existing records replaced (Options.Update)
-	Skipped []Skip  // already in the archive (or earlier in recs), left alone
-}
-
-// Import files parsed records in the store. A record with the same title and
-// date as one already there (store.FindByTitleDate) is skipped, or with
-// opts.Update replaced by the imported version (keeping its id, number, portal
-// address and history); a record without body, summary or images (a list
-// item) never replaces one. Repeats inside recs are dropped. The new records
-// go in one transaction: all or nothing.
-func Import(st *store.Store, recs []*model.Record, opts Options) (Result, error) {
-	var res Result
-	var fresh []*model.Record
-	seen := map[string]bool{}
-	for _, r := range recs {
-		key := strings.TrimSpace(vntext.Clean(r.Title)) + "\x00" + model.Day(r.Date).Format(model.ISODate)
-		if seen[key] {
-			res.Skipped = append(res.Skipped, Skip{Title: r.Title, Date: r.Date})
-			continue
-		}
-		seen[key] = true
-		id, err := st.FindByTitleDate(r.Title, r.Date)
-		if err != nil {
-			return res, err
-		}
-		if id == 0 {
-			fresh = append(fresh, r)
-			continue
-		}
-		if !opts.Update || !hasContent(r) {
-			res.Skipped = append(res.Skipped, Skip{Title: r.Title, Date: r.Date, ExistingID: id})
-			continue
-		}
-		old, err := st.Get(id)
-		if err != nil {
-			return res, err
-		}
-		merge(old, r)
-		if err := st.Save(old); err != nil {
-			return res, err
-		}
-		res.Updated = append(res.Updated, id)
-	}
-	if len(fresh) > 0 {
-		ids, err := st.Insert(fresh)
-		if err != nil {
-			return res, err
-		}
-		res.Created = ids
-	}
-	return res, nil
-}
-
-func hasContent(r *model.Record) bool {
-	return strings.TrimSpace(r.Body) != "" || strings.TrimSpace(r.Summary) != "" || len(r.Images) > 0
-}
-
-// merge copies the imported content onto an existing record; what the
-// import does not carry (number, sign, portal address, signer…) is kept.
-func merge(old, imp *model.Record) {
-	old.Title, old.Summary, old.Body, old.Images = imp.Title, imp.Summary, imp.Body, imp.Images
-	if imp.Kind != "" {
-		old.Kind = imp.Kind
-	}
-	if imp.Category != "" {
-		old.Category = imp.Category
-	}
-	if imp.Author != "" {
-		old.Author = imp.Author
-	}
-	if imp.Status != "" {
-		old.Status = imp.Status
-	}
-	if imp.URL != "" {
-		old.URL = imp.URL
-	}
-}
-
-// ImportFile parses one file and files its records: JSON Lines archives go
-// in as they are (store.Insert keeps free ids, no title/date check, like
-// store.ImportJSONL); other formats through Import.
-func ImportFile(st *store.Store, path string, opts Options) (Result, *Parsed, error) {
-	p, err := ParseFile(path, opts)
-	if err != nil {
-		return Result{}, nil, err
-	}
-	if p.Report.Format == FormatJSONL {
-		ids, err := st.Insert(p.Records)
-		return Result{Created: ids}, p, err
-	}
-	res, err := Import(st, p.Records, opts)
-	return res, p, err
 }
 
 // shorten cuts s to at most n runes, marking the cut with "…".

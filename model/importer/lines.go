@@ -2,6 +2,7 @@ package importer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -45,7 +46,7 @@ func (ps phraseSet) covers(ws []string, also func(string) bool) bool {
 	ok[len(ws)] = true
 	for i := len(ws) - 1; i >= 0; i-- {
 		for _, p := range ps.byFirst[ws[i]] {
-			if i+len(p) <= len(ws) && equalWords(ws[i:i+len(p)], p) && ok[i+len(p)] {
+			if i+len(p) <= len(ws) && slices.Equal(ws[i:i+len(p)], p) && ok[i+len(p)] {
 				ok[i] = true
 				break
 			}
@@ -55,15 +56,6 @@ func (ps phraseSet) covers(ws []string, also func(string) bool) bool {
 		}
 	}
 	return ok[0]
-}
-
-func equalWords(a, b []string) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // linkPhrases are the words a page's links leave behind when the page is
@@ -293,7 +285,7 @@ func isByline(line string) bool {
 	f := vntext.Fold(t)
 	for _, p := range bylinePrefixes {
 		if strings.HasPrefix(f, p) {
-			return len(strings.Fields(t)) <= 12
+			return wordCount(t, 12) <= 12
 		}
 	}
 	inner := strings.Trim(t, "()[] .")
@@ -345,7 +337,7 @@ func isNameWord(w string) bool {
 // punctuation of a sentence (strict == false).
 func isCaption(line string, strict bool) bool {
 	t := strings.TrimSpace(line)
-	nw := len(strings.Fields(t))
+	nw := wordCount(t, 50)
 	if nw == 0 || nw > 50 {
 		return false
 	}
@@ -360,4 +352,23 @@ func isCaption(line string, strict bool) bool {
 	}
 	last, _ := utf8.DecodeLastRuneInString(t)
 	return !strings.ContainsRune(".!?:;,…", last)
+}
+
+// wordCount counts the space-separated words of s, but stops counting past
+// limit (returning limit+1), so that a test on a huge line costs nothing.
+func wordCount(s string, limit int) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+			continue
+		}
+		if !in {
+			in = true
+			if n++; n > limit {
+				return n
+			}
+		}
+	}
+	return n
 }

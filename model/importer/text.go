@@ -32,6 +32,11 @@ import (
 // of lines pasted twice in a row is kept once. Lines that fit no field stay
 // in the body (lines found after the list go to its end, with a warning).
 func ParseText(data []byte, opts Options) (*Parsed, error) {
+	return parseText(data, "", opts)
+}
+
+// parseText is ParseText of a file named name (the title of last resort).
+func parseText(data []byte, name string, opts Options) (*Parsed, error) {
 	text, enc, err := decodeText(data, opts.Encoding)
 	if err != nil {
 		return nil, err
@@ -49,7 +54,7 @@ func ParseText(data []byte, opts Options) (*Parsed, error) {
 	}
 	lines = dropRepeats(lines, &p.Report)
 	pg := readPage(lines, &p.Report, opts)
-	p.Records = pg.records(&p.Report, opts)
+	p.Records = pg.records(&p.Report, name, opts)
 	return p, nil
 }
 
@@ -133,12 +138,12 @@ func readPage(lines []string, rep *Report, opts Options) *page {
 	var pre, rest []string
 	if d < 0 {
 		pg.title, rest = ls[0], ls[1:]
-		pg.date = opts.now()
+		pg.date = opts.today()
 		rep.warn("không thấy dòng ngày tháng (ví dụ «Thứ hai 15/8/2022»); tạm lấy ngày %s", pg.date.Format("02/01/2006"))
 	} else {
 		pre = ls[:d]
 		after := ls[d+1:]
-		if len(pre) >= 1 && len(after) > 0 && isSentence(after[0]) && len(strings.Fields(after[0])) > 15 &&
+		if len(pre) >= 1 && len(after) > 0 && isSentence(after[0]) && wordCount(after[0], 15) > 15 &&
 			!isSentence(pre[len(pre)-1]) &&
 			!isListHeading(pre[len(pre)-1]) {
 			// Category, title, date: the title came before the date line.
@@ -150,6 +155,11 @@ func readPage(lines []string, rep *Report, opts Options) *page {
 			pg.category = categoryOf(pre[n-1], rep)
 			pre = pre[:n-1]
 		}
+	}
+	if !titleLike(pg.title) {
+		rep.warn("dòng đầu dài %d ký tự, không phải tiêu đề; đã để trong thân bài", utf8.RuneCountInString(pg.title))
+		rest = append([]string{pg.title}, rest...)
+		pg.title = ""
 	}
 	if len(pre) > 0 {
 		pg.extra = append(pg.extra, pre...)
@@ -194,7 +204,7 @@ func readPage(lines []string, rep *Report, opts Options) *page {
 // sentence or is long.
 func isSentence(l string) bool {
 	last, _ := utf8.DecodeLastRuneInString(l)
-	return strings.ContainsRune(".!?…:;", last) || len(strings.Fields(l)) > 40
+	return strings.ContainsRune(".!?…:;", last) || wordCount(l, 40) > 40
 }
 
 // categoryOf reads the category line; a breadcrumb ("Trang chủ > Tin tức >
@@ -252,7 +262,7 @@ func (pg *page) findCaption() {
 	for i := 0; i < len(pg.body) && i < 3; i++ {
 		// Without a caption word ("Ảnh:"), only a short line between a long
 		// first paragraph (the sapo) and a longer one counts.
-		strict := !(i == 1 && len(strings.Fields(pg.body[0])) >= 20 && i+1 < len(pg.body) &&
+		strict := !(i == 1 && wordCount(pg.body[0], 20) >= 20 && i+1 < len(pg.body) &&
 			len(pg.body[i+1]) > 2*len(pg.body[i]))
 		if isCaption(pg.body[i], strict) {
 			pg.caption = i
@@ -267,102 +277,23 @@ func (pg *page) findCaption() {
 }
 
 // records builds the article and the listed items.
-func (pg *page) records(rep *Report, opts Options) []*model.Record {
-	kind, status := opts.Kind, opts.Status
-	if kind == "" {
-		kind = model.KindNews
-	}
-	if status == "" {
-		status = model.StatusPublished
-	}
-	var d doc.Document
-	add := func(b doc.Block) {
-		b.Line = len(d.Blocks) + 1
-		d.Blocks = append(d.Blocks, b)
-	}
+func (pg *page) records(rep *Report, fileName string, opts Options) []*model.Record {
+	a := &article{fileName: fileName, title: pg.title, sapo: pg.sapo, category: pg.category, author: pg.author, date: pg.date,
+		dateFound: pg.dateFound, items: pg.items}
 	for i, l := range pg.body {
 		if i == pg.caption {
-			add(doc.Block{Kind: doc.Centered, Runs: []doc.Run{{Text: l, Italic: true}}})
+			a.blocks = append(a.blocks, doc.Block{Kind: doc.Centered, Runs: []doc.Run{{Text: l, Italic: true}}})
 			continue
 		}
-		add(doc.Block{Kind: doc.Paragraph, Runs: []doc.Run{{Text: l}}})
+		a.blocks = append(a.blocks, doc.Block{Kind: doc.Paragraph, Runs: []doc.Run{{Text: l}}})
 	}
 	for _, l := range pg.extra {
-		add(doc.Block{Kind: doc.Paragraph, Runs: []doc.Run{{Text: l}}})
+		a.blocks = append(a.blocks, doc.Block{Kind: doc.Paragraph, Runs: []doc.Run{{Text: l}}})
 	}
-	art := &model.Record{Kind: kind, Status: status, Title: pg.title, Summary: pg.sapo, Body: d.Markup(),
-		Category: pg.category, Author: pg.author, Date: pg.date}
-	reportArticle(rep, art, pg.dateFound)
+	recs := a.records(rep, opts, model.StatusPublished)
 	if pg.caption >= 0 {
 		rep.found("Chú thích ảnh (ảnh không có trong tệp văn bản, giữ chú thích thành dòng căn giữa): «%s»",
 			shorten(pg.body[pg.caption], 60))
 	}
-	warnRepeatedParagraphs(rep, pg.body)
-	recs := []*model.Record{art}
-	recs = append(recs, listRecords(pg.items, art, rep)...)
 	return recs
-}
-
-// reportArticle writes what was recognised of the main record.
-func reportArticle(rep *Report, r *model.Record, dateFound bool) {
-	if r.Category != "" {
-		rep.found("Chuyên mục: %s", r.Category)
-	}
-	if dateFound {
-		rep.found("Ngày: %s", r.Date.Format("02/01/2006"))
-	}
-	rep.found("Tiêu đề: %s", r.Title)
-	if r.Summary != "" {
-		rep.found("Sapo: «%s»", shorten(r.Summary, 60))
-	}
-	n := 0
-	for _, b := range doc.Parse(r.Body).Blocks {
-		if b.Kind != doc.Image {
-			n++
-		}
-	}
-	rep.found("Thân bài: %d đoạn, %d ảnh", n, len(r.Images))
-	if r.Author != "" {
-		rep.found("Tác giả: %s", r.Author)
-	} else {
-		rep.found("Không thấy dòng tác giả; dùng «%s»", model.DefaultAuthor)
-	}
-}
-
-// listRecords turns listed items into published records (title and date,
-// empty body) in the article's category; repeats of the article or of an
-// earlier item are left out.
-func listRecords(items []listItem, art *model.Record, rep *Report) []*model.Record {
-	seen := map[string]bool{art.Title + "\x00" + art.Date.Format(model.ISODate): true}
-	var recs []*model.Record
-	for _, it := range items {
-		key := it.title + "\x00" + it.date.Format(model.ISODate)
-		if seen[key] {
-			rep.drop(it.title, DropInBatch)
-			continue
-		}
-		seen[key] = true
-		recs = append(recs, &model.Record{Kind: model.KindNews, Status: model.StatusPublished, Title: it.title,
-			Date: it.date, Category: art.Category})
-	}
-	if len(items) > 0 {
-		rep.found("Các tin đã đăng: %d tin (mỗi tin thành một bản ghi đã đăng, chỉ có tiêu đề và ngày)", len(recs))
-	}
-	return recs
-}
-
-// warnRepeatedParagraphs warns about a long paragraph found twice in the
-// body (not in a row: those were dropped); both copies are kept.
-func warnRepeatedParagraphs(rep *Report, paras []string) {
-	seen := map[string]bool{}
-	for _, p := range paras {
-		if utf8.RuneCountInString(p) < 60 {
-			continue
-		}
-		if seen[p] {
-			rep.warn("đoạn «%s» xuất hiện hai lần trong thân bài; hãy kiểm tra", shorten(p, 40))
-			continue
-		}
-		seen[p] = true
-	}
 }

@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -210,7 +212,7 @@ func TestParseTextVariants(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := ParseText([]byte(tc.in), Options{Now: date(2030, 1, 2)})
+			p, err := ParseText([]byte(tc.in), Options{Clock: clockOn(2030, 1, 2)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -264,15 +266,46 @@ func TestDetectFormat(t *testing.T) {
 
 func TestReadFileErrors(t *testing.T) {
 	dir := t.TempDir()
-	if _, err := ReadFile(filepath.Join(dir, "khong-co.txt")); err == nil || !strings.Contains(err.Error(), "không có tệp") {
+	if _, err := ReadFile(filepath.Join(dir, "khong-co.txt"), MaxFileBytes); err == nil || !strings.Contains(err.Error(), "không có tệp") {
 		t.Errorf("missing file: %v", err)
 	}
-	if _, err := ReadFile(dir); err == nil {
+	if _, err := ReadFile(dir, MaxFileBytes); err == nil {
 		t.Error("directory accepted")
 	}
 	f := filepath.Join(dir, "x.txt")
 	os.WriteFile(f, []byte("x"), 0o644)
-	if b, err := ReadFile(f); err != nil || string(b) != "x" {
+	if b, err := ReadFile(f, MaxFileBytes); err != nil || string(b) != "x" {
 		t.Errorf("ReadFile = %q, %v", b, err)
+	}
+}
+
+// clockOn is a clock that says noon (UTC) of the given day, the same civil
+// day in every time zone within ±11 hours.
+func clockOn(y, m, d int) model.Clock {
+	return model.FixedClock(time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC))
+}
+
+// ReadFile reads regular files only, within a bound, and says why not in
+// Vietnamese while keeping the cause for errors.Is.
+func TestReadFileBounds(t *testing.T) {
+	dir := t.TempDir()
+	f := filepath.Join(dir, "a.txt")
+	os.WriteFile(f, []byte("0123456789"), 0o644)
+	if _, err := ReadFile(f, 9); !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "tệp quá lớn (10 byte, tối đa 9 byte)") {
+		t.Errorf("too large: %v", err)
+	}
+	if b, err := ReadFile(f, 10); err != nil || string(b) != "0123456789" {
+		t.Errorf("at the bound: %q %v", b, err)
+	}
+	if _, err := ReadFile(filepath.Join(dir, "khong-co.txt"), 10); !errors.Is(err, fs.ErrNotExist) || err.Error() != "không có tệp này" {
+		t.Errorf("missing: %v", err)
+	}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		if _, err := ReadFile("/dev/zero", MaxFileBytes); !errors.Is(err, ErrNotRegular) || !strings.Contains(err.Error(), "thiết bị") {
+			t.Errorf("/dev/zero: %v", err)
+		}
+	}
+	if _, err := ReadFile(dir, 10); !errors.Is(err, ErrNotRegular) {
+		t.Errorf("directory: %v", err)
 	}
 }

@@ -13,6 +13,7 @@ package legacy
 import (
 	"bytes"
 	"fmt"
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf16"
@@ -90,8 +91,8 @@ func ConvertString(s string, from Encoding) (string, Report) {
 	return decodeString(s, from, "")
 }
 
-// DecodeBytes decodes a text file. A UTF-8 BOM is dropped; UTF-16 with a BOM
-// (or unmistakably UTF-16 without one) is decoded. Valid UTF-8 is handled
+// DecodeBytes decodes a text file. A UTF-8 BOM is dropped; UTF-32 and
+// UTF-16 with a BOM (or unmistakably so without one) are decoded. Valid UTF-8 is handled
 // like pasted text, which also catches legacy text once saved as UTF-8 from
 // a CP1252 view ("B¶o" stored as UTF-8); raw TCVN3 or VNI bytes practically
 // never form valid UTF-8 (a toned letter would have to precede a vowel
@@ -104,10 +105,17 @@ func DecodeBytes(b []byte, from Encoding) (string, Report, error) {
 	switch {
 	case bytes.HasPrefix(b, []byte("\xEF\xBB\xBF")):
 		b, off = b[3:], 3
+	case bytes.HasPrefix(b, []byte{0xFF, 0xFE, 0, 0}): // before UTF-16 LE, whose BOM it starts with
+		return decodeUTF32(b[4:], false, from)
+	case bytes.HasPrefix(b, []byte{0, 0, 0xFE, 0xFF}):
+		return decodeUTF32(b[4:], true, from)
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
 		return decodeUTF16(b[2:], false, from)
 	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
 		return decodeUTF16(b[2:], true, from)
+	}
+	if be, ok := sniffUTF32(b); ok {
+		return decodeUTF32(b, be, from)
 	}
 	if be, ok := sniffUTF16(b); ok {
 		return decodeUTF16(b, be, from)
@@ -158,8 +166,71 @@ func decodeUTF16(b []byte, bigEndian bool, from Encoding) (string, Report, error
 			u[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
 		}
 	}
-	out, rep := decodeString(string(utf16.Decode(u)), from, form)
+	return decodeWide(string(utf16.Decode(u)), from, form)
+}
+
+// decodeUTF32 decodes UTF-32 (the BOM already removed); a code point
+// beyond Unicode or a surrogate becomes U+FFFD and is counted in the report.
+func decodeUTF32(b []byte, bigEndian bool, from Encoding) (string, Report, error) {
+	form := "UTF-32 LE"
+	if bigEndian {
+		form = "UTF-32 BE"
+	}
+	if len(b)%4 != 0 {
+		return "", Report{}, fmt.Errorf("tệp %s bị cắt cụt (số byte không chia hết cho 4)", form)
+	}
+	rs := make([]rune, len(b)/4)
+	for i := range rs {
+		q := b[4*i : 4*i+4]
+		var c uint32
+		if bigEndian {
+			c = uint32(q[0])<<24 | uint32(q[1])<<16 | uint32(q[2])<<8 | uint32(q[3])
+		} else {
+			c = uint32(q[3])<<24 | uint32(q[2])<<16 | uint32(q[1])<<8 | uint32(q[0])
+		}
+		r := rune(c)
+		if c > unicode.MaxRune || !utf8.ValidRune(r) {
+			r = utf8.RuneError
+		}
+		rs[i] = r
+	}
+	return decodeWide(string(rs), from, form)
+}
+
+// decodeWide finishes a UTF-16 or UTF-32 text: a NUL character means a
+// binary file (or a wrong guess), replaced characters are reported.
+func decodeWide(s string, from Encoding, form string) (string, Report, error) {
+	if i := strings.IndexByte(s, 0); i >= 0 {
+		return "", Report{}, fmt.Errorf("tệp %s có ký tự 0 (ký tự thứ %d): có vẻ là tệp nhị phân, không phải văn bản thuần", form, utf8.RuneCountInString(s[:i])+1)
+	}
+	bad := strings.Count(s, string(utf8.RuneError))
+	out, rep := decodeString(s, from, form)
+	if bad > 0 {
+		rep.Detail += fmt.Sprintf("; %d ký tự hỏng đã thay bằng dấu �", bad)
+	}
 	return out, rep, nil
+}
+
+// sniffUTF32 recognises UTF-32 without a BOM: Vietnamese text lies in the
+// Basic Multilingual Plane, so the two high bytes of every character are 0
+// (and the text is not all zeros).
+func sniffUTF32(b []byte) (bigEndian, ok bool) {
+	if len(b) < 8 || len(b)%4 != 0 {
+		return false, false
+	}
+	le, be, nonzero := true, true, false
+	for i := 0; i < len(b) && (le || be); i += 4 {
+		le = le && b[i+3] == 0 && b[i+2] == 0
+		be = be && b[i] == 0 && b[i+1] == 0
+		nonzero = nonzero || b[i] != 0 || b[i+3] != 0
+	}
+	switch {
+	case le && !be && nonzero:
+		return false, true
+	case be && !le && nonzero:
+		return true, true
+	}
+	return false, false
 }
 
 // sniffUTF16 recognises UTF-16 without a BOM by its zero bytes: Vietnamese
@@ -251,7 +322,7 @@ func convertLine(e Encoding, line string) string {
 		return out
 	}
 	var b strings.Builder
-	for _, s := range segments(line) {
+	for s := range segments(line) {
 		if s.word {
 			out, _ := decodeWord(e, s.text)
 			b.WriteString(out)
@@ -274,21 +345,25 @@ func isWordRune(r rune) bool {
 	return (r >= 0xA1 && r <= 0xFF) || unicode.IsLetter(r) || unicode.IsMark(r)
 }
 
-func segments(line string) []seg {
-	var out []seg
-	start, word := 0, false
-	for i, r := range line {
-		w := isWordRune(r)
-		if i > start && w != word {
-			out = append(out, seg{line[start:i], word})
-			start = i
+// segments yields the runs of word runes and of other runes of line, in
+// order, without building a list (a line may be megabytes long).
+func segments(line string) iter.Seq[seg] {
+	return func(yield func(seg) bool) {
+		start, word := 0, false
+		for i, r := range line {
+			w := isWordRune(r)
+			if i > start && w != word {
+				if !yield(seg{line[start:i], word}) {
+					return
+				}
+				start = i
+			}
+			word = w
 		}
-		word = w
+		if start < len(line) {
+			yield(seg{line[start:], word})
+		}
 	}
-	if start < len(line) {
-		out = append(out, seg{line[start:], word})
-	}
-	return out
 }
 
 // isVietRune reports the runes only Vietnamese Unicode text has: letters
@@ -371,7 +446,7 @@ func analyze(text string) *analysis {
 	a.stats = make([]lineStat, len(a.lines))
 	for i, line := range a.lines {
 		st := &a.stats[i]
-		for _, s := range segments(line) {
+		for s := range segments(line) {
 			if s.word {
 				st.word(s.text)
 			}

@@ -226,6 +226,21 @@ func TestDecodeBytesForms(t *testing.T) {
 		}
 		return b
 	}
+	u32 := func(s string, bigEndian, bom bool) []byte {
+		var b []byte
+		rs := []rune(s)
+		if bom {
+			rs = append([]rune{0xFEFF}, rs...)
+		}
+		for _, r := range rs {
+			if bigEndian {
+				b = append(b, byte(r>>24), byte(r>>16), byte(r>>8), byte(r))
+			} else {
+				b = append(b, byte(r), byte(r>>8), byte(r>>16), byte(r>>24))
+			}
+		}
+		return b
+	}
 	tcvnUTF8 := []byte(latin1(encodeTCVN3(t, "Bảo Thắng, ngày 15 tháng 8")))
 	tests := []struct {
 		name string
@@ -245,6 +260,12 @@ func TestDecodeBytesForms(t *testing.T) {
 		{"tcvn3 saved as utf8", tcvnUTF8, Auto, "Bảo Thắng, ngày 15 tháng 8", TCVN3, ""},
 		{"forced utf8", []byte(s), UTF8, s, UTF8, ""},
 		{"odd utf16", append(le(s, true), 'x'), Auto, "", Auto, "số byte lẻ"},
+		// UTF-32 LE's BOM starts with UTF-16 LE's: it was read as UTF-16 with NULs.
+		{"utf32le bom", u32(s, false, true), Auto, s, UTF8, ""},
+		{"utf32be bom", u32(s, true, true), Auto, s, UTF8, ""},
+		{"utf32le no bom", u32(s, false, false), Auto, s, UTF8, ""},
+		{"cut utf32", u32(s, false, true)[:13], Auto, "", Auto, "cắt cụt"},
+		{"utf16 with NUL", le("ab\x00c", true), Auto, "", Auto, "ký tự 0"},
 		{"binary", []byte("PK\x03\x04\x00\x00abc"), Auto, "", Auto, "nhị phân"},
 		{"invalid utf8 forced", []byte("ab\xB8c"), UTF8, "", Auto, "vị trí 2"},
 		{"empty", nil, Auto, "", UTF8, ""},
@@ -268,6 +289,15 @@ func TestDecodeBytesForms(t *testing.T) {
 	_, rep, _ := DecodeBytes([]byte("caf\xE9 cr\xE8me"), Auto)
 	if rep.Confidence > 0.5 || !strings.Contains(rep.Detail, "kiểm tra") {
 		t.Errorf("fallback report %+v", rep)
+	}
+}
+
+// A UTF-32 code point beyond Unicode is replaced and reported.
+func TestDecodeUTF32Damaged(t *testing.T) {
+	b := []byte{0xFF, 0xFE, 0, 0, 'a', 0, 0, 0, 0xFF, 0xFF, 0xFF, 0x7F, 'b', 0, 0, 0}
+	got, rep, err := DecodeBytes(b, Auto)
+	if err != nil || got != "a\uFFFDb" || !strings.Contains(rep.Detail, "1 ký tự hỏng") {
+		t.Errorf("got %q, %+v, %v", got, rep, err)
 	}
 }
 
@@ -314,3 +344,56 @@ quyết quyển qua quà hoà hòa thuỷ thủy khoẻ khỏe uỵ ụy toán x
 thuở chuyện huyện huỳnh uých xoong boong ngoài ngoặt xoáy khuấy muối rượu ngửi mới tôi kêu kéo
 kìa mía ấy ếch anh ách ích inh oanh đắk lắk cháo máy cây của cửa dịch bệnh phòng chống Ủy ỦY
 Lào Cai THẮNG ĐỘC LẬP TỰ HẠNH PHÚC được hướng dẫn mỗi trường sửa chữa trước lũ năm gia đình`)
+
+// Official headers in TCVN3 keep their capitals and their lower case: the
+// converter used to turn "Số:" into "SỐ:" (the ký hiệu's capitals made the
+// line look all capitals) and "ỦY BAN" into "ủY BAN".
+func TestTCVN3OfficialHeaders(t *testing.T) {
+	for _, s := range []string{
+		"Số: 15/CĐ-UBND",
+		"Số: 07/TB-VPUBND",
+		"ỦY BAN NHÂN DÂN",
+		"ỦY BAN",
+		"UBND TỈNH LAI CHÂU\nSố: 15/CĐ-UBND",
+		"UBND TỈNH LAI CHÂU\r\nVĂN PHÒNG\r\nSố: 215/TB-UBND\r\n",
+		"TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
+		"CÔNG ĐIỆN",
+		"BỘ Y TẾ",
+		"Sở Y tế",
+		"CHỦ TỊCH UBND TỈNH LAI CHÂU điện:",
+		"Số: 15/CĐ-UBND Lai Châu, ngày 05 tháng 01 năm 2020",
+		"V/v tăng cường công tác phòng cháy",
+		"Hà Nội",
+		"- Ủy ban nhân dân các huyện;\n- Lưu: VT, KTN.",
+		"Ở đây",
+	} {
+		raw := latin1(encodeTCVN3(t, s))
+		if got, _ := ConvertString(raw, TCVN3); got != s {
+			t.Errorf("TCVN3 %q → %q, want %q", raw, got, s)
+		}
+	}
+}
+
+// With the font known, case needs no guess: .VnTimeH draws capitals, .VnTime
+// lower-case toned letters; VNI fonts carry their own case.
+func TestConvertFont(t *testing.T) {
+	tests := []struct{ text, font, want string }{
+		{latin1(encodeTCVN3(t, "Số: 15/CĐ-UBND")), ".VnTime", "Số: 15/CĐ-UBND"},
+		{latin1(encodeTCVN3(t, "ỦY BAN NHÂN DÂN")), ".VnTimeH", "ỦY BAN NHÂN DÂN"},
+		{latin1(encodeTCVN3(t, "số")), ".VnTimeH", "SỐ"},
+		{latin1(encodeTCVN3(t, "tỉnh ấp")), " .VnArial ", "tỉnh ấp"},
+		{"UÛY BAN", "VNI-Times", "ỦY BAN"},
+		{"Bảo Thắng", ".VnTime", "Bảo Thắng"}, // already Unicode
+		{"B¶o", "Times New Roman", "B¶o"},
+	}
+	for _, tt := range tests {
+		if got := ConvertFont(tt.text, tt.font); got != tt.want {
+			t.Errorf("ConvertFont(%q, %q) = %q, want %q", tt.text, tt.font, got, tt.want)
+		}
+	}
+	for font, want := range map[string]Encoding{".VnTime": TCVN3, ".VnCentury SchoolbookH": TCVN3, "VNI-Helve": VNI, "Arial": UTF8, "": UTF8} {
+		if got, _ := FontEncoding(font); got != want {
+			t.Errorf("FontEncoding(%q) = %v", font, got)
+		}
+	}
+}

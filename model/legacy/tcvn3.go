@@ -3,6 +3,9 @@ package legacy
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"bientap/model/vntext"
 )
 
 // tcvn3 maps the TCVN3 (ABC, TCVN 5712:1993 VN3) bytes 0xA1–0xFE to letters;
@@ -49,59 +52,157 @@ func tcvn3Token(tok string) (string, bool) {
 }
 
 // tcvn3Case counts the letters of a TCVN3 word whose case is certain: ASCII
-// letters and the capitals 0xA1–0xA7. The other letters are case-neutral.
-func tcvn3Case(tok string) (upper, lower int) {
+// letters and the capitals 0xA1–0xA7. The other letters (the toned ones)
+// are case-neutral. late counts the certain capitals after the word's
+// first letter.
+func tcvn3Case(tok string) (upper, lower, late int) {
+	first := true
 	for _, r := range tok {
 		switch {
 		case 'A' <= r && r <= 'Z', 0xA1 <= r && r <= 0xA7:
 			upper++
+			if !first {
+				late++
+			}
 		case 'a' <= r && r <= 'z':
 			lower++
 		}
+		first = false
 	}
 	return
 }
 
+// tcvn3Word is what a word of a TCVN3 line says about case.
+type tcvn3Word struct {
+	text, dec string
+	// caps: the word is written in capitals (a certain capital after its
+	// first letter, no certain lower-case letter: "TØNH", "ñY"); lower: it
+	// has a certain lower-case letter; title: only its first letter is a
+	// certain capital ("Sè", "Bé", "Y"), so it reads as "Số" or "SỐ".
+	caps, lower, title bool
+	// syllable: the word in capitals is a Vietnamese syllable, so it is
+	// evidence of a line in capitals ("BAN"), unlike an abbreviation
+	// ("UBND", "CĐ") that is in capitals in any sentence.
+	syllable bool
+	start    bool // the word starts a sentence
+}
+
 // tcvn3Line converts one line of TCVN3 text and restores the capitals the
-// font carried: a word with no certain lower-case letter is put in capitals
-// when it has two certain capitals ("TØNH" → "TỈNH") or the whole line is in
-// capitals ("Uû BAN" → "ỦY BAN"); a toned first letter of a sentence is
-// capitalised ("ë ®©y" at a line start → "Ở đây"). A toned capital inside a
-// mixed-case sentence ("tØnh Êp" for "tỉnh Ấp") cannot be told apart and
-// stays lower case.
+// ".VnTimeH" font carried, from the letters whose case is certain:
+//
+//   - a word with a certain capital after its first letter and no certain
+//     lower-case letter is in capitals ("TØNH" → "TỈNH", "ñY" → "ỦY");
+//   - a word whose only certain letter is a first capital ("Sè", "Bé") is in
+//     capitals when the nearest words that tell (capital syllables or words
+//     with lower-case letters; abbreviations such as "UBND" and "CĐ" tell
+//     nothing) are in capitals, or, when no word tells, when the line holds
+//     two or more such words ("Bé Y TÕ" → "BỘ Y TẾ"); otherwise it keeps its
+//     lower-case toned letters ("Sè: 15/C§-UBND" → "Số: 15/CĐ-UBND");
+//   - a word of toned letters only follows its neighbours the same way, and
+//     its first letter is capitalised at the start of a sentence ("ë ®©y"
+//     → "Ở đây").
+//
+// A toned capital inside a mixed-case sentence ("tØnh Êp" for "tỉnh Ấp")
+// cannot be told apart and stays lower case; a converter that knows the
+// run's font (ConvertFont) needs no guess.
 func tcvn3Line(line string) string {
-	segs := segments(line)
-	up, lo := 0, 0
-	for _, s := range segs {
-		if s.word {
-			u, l := tcvn3Case(s.text)
-			up, lo = up+u, lo+l
-		}
+	type piece struct {
+		sep  string
+		word int // index in words, or -1
 	}
-	caps := up >= 2 && lo == 0
+	var pieces []piece
+	var words []tcvn3Word
 	start := true
-	var b strings.Builder
-	for _, s := range segs {
+	titles := 0
+	for s := range segments(line) {
 		if !s.word {
-			b.WriteString(s.text)
+			pieces = append(pieces, piece{s.text, -1})
 			start = sentenceEnd(s.text, start)
 			continue
 		}
-		dec, _ := tcvn3Token(s.text)
-		u, l := tcvn3Case(s.text)
-		first := []rune(s.text)[0]
+		w := tcvn3Word{text: s.text, start: start}
+		w.dec, _ = tcvn3Token(s.text)
+		u, l, late := tcvn3Case(s.text)
 		switch {
-		case l == 0 && (u >= 2 || caps):
-			dec = strings.ToUpper(dec)
-		case start && first >= 0xB5 && first < 0x100 && tcvn3[first] != 0:
-			rs := []rune(dec)
-			rs[0] = unicode.ToUpper(rs[0])
-			dec = string(rs)
+		case l > 0:
+			w.lower = true
+		case late > 0:
+			w.caps = true
+			w.syllable = validSyllable(strings.ToLower(vntext.Clean(w.dec)))
+		case u > 0:
+			w.title = true
+			if validSyllable(strings.ToLower(vntext.Clean(w.dec))) {
+				titles++
+			}
 		}
-		b.WriteString(dec)
+		pieces = append(pieces, piece{word: len(words)})
+		words = append(words, w)
 		start = false
 	}
+	// tells: +1 for a word in capitals that is a syllable, -1 for a word
+	// with lower-case letters, 0 for the others.
+	tells := func(w tcvn3Word) int {
+		switch {
+		case w.caps && w.syllable:
+			return 1
+		case w.lower:
+			return -1
+		}
+		return 0
+	}
+	// context is the nearest telling word before i, else after it.
+	context := func(i int) int {
+		for j := i - 1; j >= 0; j-- {
+			if t := tells(words[j]); t != 0 {
+				return t
+			}
+		}
+		for j := i + 1; j < len(words); j++ {
+			if t := tells(words[j]); t != 0 {
+				return t
+			}
+		}
+		return 0
+	}
+	var b strings.Builder
+	for _, p := range pieces {
+		if p.word < 0 {
+			b.WriteString(p.sep)
+			continue
+		}
+		w := words[p.word]
+		dec := w.dec
+		switch {
+		case w.caps:
+			dec = strings.ToUpper(dec)
+		case w.lower:
+			if w.start && toned(w.text) {
+				dec = upperFirst(dec)
+			}
+		default: // title-like or toned letters only
+			c := context(p.word)
+			switch {
+			case c > 0 || c == 0 && titles >= 2:
+				dec = strings.ToUpper(dec)
+			case w.start:
+				dec = upperFirst(dec)
+			}
+		}
+		b.WriteString(dec)
+	}
 	return b.String()
+}
+
+// toned reports whether a TCVN3 word starts with a case-neutral toned letter.
+func toned(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return r >= 0xA8 && r < 0x100 && tcvn3[r] != 0
+}
+
+// upperFirst puts the first letter of s in capitals.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // sentenceEnd tells, from the text between two words, whether the next word
@@ -112,4 +213,49 @@ func sentenceEnd(sep string, prev bool) bool {
 		return prev
 	}
 	return strings.ContainsAny(t[len(t)-1:], ".!?") || strings.HasSuffix(t, "…")
+}
+
+// FontEncoding tells from a font's name how text set in it is encoded:
+// the TCVN3 fonts (".VnTime", ".VnArial"…, ".VnTimeH" and the other names
+// ending in "H" drawing every letter as a capital) and the VNI fonts
+// ("VNI-Times", "VNI-Helve"…); UTF8 for any other font.
+func FontEncoding(font string) (enc Encoding, capitals bool) {
+	f := strings.TrimSpace(font)
+	switch {
+	case len(f) > 3 && strings.EqualFold(f[:3], ".vn"):
+		return TCVN3, strings.HasSuffix(f, "H")
+	case len(f) > 4 && strings.EqualFold(f[:4], "vni-"):
+		return VNI, false
+	}
+	return UTF8, false
+}
+
+// ConvertFont converts text set in a legacy font, as a .docx or a saved web
+// page stores it (each byte as the CP1252 character): the font says the
+// encoding and, for TCVN3, the case, which needs no guess: ".VnTimeH" draws
+// capitals, ".VnTime" draws the toned letters in lower case. Text in any
+// other font, and text holding Vietnamese Unicode letters, is returned
+// unchanged. The result is NFC.
+func ConvertFont(s, font string) string {
+	enc, capitals := FontEncoding(font)
+	if enc == UTF8 || s == "" {
+		return s
+	}
+	for _, r := range s {
+		if isVietRune(r) {
+			return s
+		}
+	}
+	var out string
+	switch enc {
+	case TCVN3:
+		dec, _ := tcvn3Token(s)
+		out = dec
+		if capitals {
+			out = strings.ToUpper(dec)
+		}
+	case VNI:
+		out = convertLine(VNI, s)
+	}
+	return vntext.Clean(out)
 }

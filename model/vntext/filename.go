@@ -18,11 +18,12 @@ const (
 )
 
 // reservedNames are device names Windows refuses as a file name, with or
-// without an extension.
-var reservedNames = map[string]bool{"CON": true, "PRN": true, "AUX": true, "NUL": true}
+// without an extension (upper case; Windows ignores case).
+var reservedNames = map[string]bool{"CON": true, "PRN": true, "AUX": true, "NUL": true,
+	"CONIN$": true, "CONOUT$": true, "CLOCK$": true}
 
 func init() {
-	for _, d := range []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "¹", "²", "³"} {
+	for _, d := range []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "¹", "²", "³"} {
 		reservedNames["COM"+d] = true
 		reservedNames["LPT"+d] = true
 	}
@@ -90,8 +91,7 @@ func cleanName(s string) string {
 			b.WriteByte('\'')
 		case r == '<' || r == '>' || r == '?' || r == '*' || unicode.IsControl(r) || unicode.IsSpace(r):
 			b.WriteByte(' ')
-		case unicode.Is(unicode.Bidi_Control, r):
-			// Direction overrides disguise a name ("hồ sơ\u202Efdp.exe"): dropped.
+		case unicode.Is(unicode.Cf, r): // format characters: invisible in a name
 		case r == utf8.RuneError:
 		default:
 			b.WriteRune(r)
@@ -110,7 +110,8 @@ func trimName(s string) string { return strings.Trim(s, " .-") }
 // lower case, every run of other characters one "-", no dash at either
 // end, at most 80 bytes cut at a dash when one is near. "CÔNG ĐIỆN: Tăng
 // cường phòng, chống" → "cong-dien-tang-cuong-phong-chong". Never empty:
-// "van-ban" is the fallback.
+// "van-ban" is the fallback, and a slug that Windows would take for a device
+// ("con", "nul", "com1"…) gets it as a prefix ("van-ban-con").
 func Slug(title string) string {
 	var b strings.Builder
 	dash := false
@@ -137,6 +138,9 @@ func Slug(title string) string {
 	}
 	if s == "" {
 		return fallbackName
+	}
+	if reservedNames[strings.ToUpper(s)] {
+		s = fallbackName + "-" + s
 	}
 	return s
 }

@@ -3,6 +3,7 @@ package vntext
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -30,6 +31,11 @@ func TestSafeFileName(t *testing.T) {
 		{"Ủy\u00ADban\u200B", "pdf", "Ủyban.pdf"},
 		{"x", " .PDF ", "x.PDF"},
 		{"Hồ sơ \u202Efdp.exe\u202C \u2067x\u2069\u200F", "pdf", "Hồ sơ fdp.exe x.pdf"},
+		{"Báo cáo\u202Efdp.exe", "pdf", "Báo cáofdp.exe.pdf"},
+		{"\u2067CON\u2069", "pdf", "CON_.pdf"},
+		{"conin$", "txt", "conin$_.txt"},
+		{"COM0", "pdf", "COM0_.pdf"},
+		{"a\u2062b\U000E0041", "pdf", "ab.pdf"},
 	}
 	for _, tt := range tests {
 		if got := SafeFileName(tt.title, tt.ext); got != tt.want {
@@ -77,6 +83,11 @@ func TestSlug(t *testing.T) {
 		{"Hòa và hoà; thủy, thuỷ", "hoa-va-hoa-thuy-thuy"},
 		{"!!!", "van-ban"},
 		{"北京", "van-ban"},
+		{"Con", "van-ban-con"},
+		{"NUL:", "van-ban-nul"},
+		{"com1", "van-ban-com1"},
+		{"lpt¹", "lpt"},
+		{"Con đường", "con-duong"},
 	}
 	for _, tt := range tests {
 		if got := Slug(tt.in); got != tt.want {
@@ -92,4 +103,42 @@ func TestSlug(t *testing.T) {
 			t.Errorf("long slug has an empty part: %q", long)
 		}
 	}
+}
+
+// FuzzFileNames: whatever the title (any length: a title read from a
+// broken file can be megabytes), the file name and the slug are safe on
+// Windows and on Linux.
+func FuzzFileNames(f *testing.F) {
+	for _, s := range []string{"CÔNG ĐIỆN: Tăng cường", "con", "NUL.txt", "a\u202Eb", "  ..  ", "COM¹", "x/y\\z",
+		strings.Repeat("ệ", 300), "\u2067CON\u2069", "Số 01/2022/NQ-HĐND"} {
+		f.Add(s, "pdf")
+	}
+	f.Fuzz(func(t *testing.T, title, ext string) {
+		name := SafeFileName(title, ext)
+		if name == "" || !utf8.ValidString(name) || !norm.NFC.IsNormalString(name) || len(name) > 255 {
+			t.Fatalf("SafeFileName(%q, %q) = %q", title, ext, name)
+		}
+		for _, r := range name {
+			if strings.ContainsRune(`<>:"/\|?*`, r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == utf8.RuneError {
+				t.Fatalf("SafeFileName(%q, %q) = %q holds %U", title, ext, name, r)
+			}
+		}
+		if strings.HasSuffix(name, ".") || strings.HasSuffix(name, " ") || strings.HasPrefix(name, " ") {
+			t.Fatalf("SafeFileName(%q, %q) = %q: bad ends", title, ext, name)
+		}
+		stem, _, _ := strings.Cut(name, ".")
+		if reservedNames[strings.ToUpper(strings.TrimRight(stem, " "))] {
+			t.Fatalf("SafeFileName(%q, %q) = %q is a device name", title, ext, name)
+		}
+		slug := Slug(title)
+		if slug == "" || len(slug) > slugMax+len(fallbackName)+1 || strings.HasPrefix(slug, "-") || strings.HasSuffix(slug, "-") ||
+			strings.Contains(slug, "--") || reservedNames[strings.ToUpper(slug)] {
+			t.Fatalf("Slug(%q) = %q", title, slug)
+		}
+		for _, r := range slug {
+			if !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '-') {
+				t.Fatalf("Slug(%q) = %q holds %q", title, slug, r)
+			}
+		}
+	})
 }

@@ -12,18 +12,24 @@ import (
 )
 
 // invisible reports runes that hide inside pasted text and must go before
-// layout and search: soft hyphen, zero-width space/joiners, BOM, word joiner.
+// layout and search: soft hyphen, zero-width space/joiners, BOM, word joiner,
+// and the bidirectional controls (marks U+200E, U+200F, U+061C; embeddings
+// and overrides U+202A–U+202E; isolates U+2066–U+2069). Vietnamese text is
+// written left to right and needs none of them; a right-to-left override
+// would make a title, and a file name made from it, show other than it
+// reads ("…gpj.exe").
 func invisible(r rune) bool {
 	switch r {
-	case '\u00AD', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF':
+	case '\u00AD', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF',
+		'\u200E', '\u200F', '\u061C':
 		return true
 	}
-	return false
+	return '\u202A' <= r && r <= '\u202E' || '\u2066' <= r && r <= '\u2069'
 }
 
 // Clean is the boundary normalisation every input goes through: invalid UTF-8
 // bytes become U+FFFD, invisible characters (soft hyphen, zero-width
-// characters, BOM) are removed, look-alikes of Đ are replaced, and the result
+// characters, BOM, bidirectional controls) are removed, look-alikes of Đ are replaced, and the result
 // is NFC. No-break spaces are kept. Clean of clean text is the identity.
 func Clean(s string) string {
 	if isCleanASCII(s) {

@@ -16,6 +16,9 @@ func TestClean(t *testing.T) {
 		{"nbsp kept", "Số\u00A005", "Số\u00A005"},
 		{"eth lookalike", "\u00D0ảng ủy", "Đảng ủy"},
 		{"invalid utf8", "ab\xffc", "ab\uFFFDc"},
+		{"right-to-left override", "Báo cáo\u202Efdp.exe", "Báo cáofdp.exe"},
+		{"bidi marks and isolates", "\u200FSố\u200E 05\u2067/TB\u2069\u061C\u202A-UBND\u202C", "Số 05/TB-UBND"},
+		{"line separator kept", "a\u2028b", "a\u2028b"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -83,5 +86,13 @@ func TestScanAgreesWithNormaliser(t *testing.T) {
 		if dirty, sure := scan(s); !dirty && sure && !norm.NFC.IsNormalString(s) {
 			t.Errorf("U+%04X trusted as NFC but is not", r)
 		}
+	}
+}
+
+// Bidirectional controls fold away too, so a title that carries one is
+// found by the same search as one that does not.
+func TestFoldDropsBidi(t *testing.T) {
+	if got := Fold("Ủy\u202Eban\u2066"); got != "uyban" {
+		t.Errorf("Fold = %q", got)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"bientap/model/check"
+	"bientap/model/importer"
 	"bientap/model/legacy"
 	"bientap/model/vntext"
 )
@@ -40,7 +41,7 @@ func runCheck(env *Env, args []string) error {
 		if err != nil {
 			return usageError("%v", err)
 		}
-		b, err := readConvertInput(*file)
+		b, err := readTextInput(*file)
 		if err != nil {
 			return err
 		}
@@ -65,7 +66,7 @@ func runCheck(env *Env, args []string) error {
 		fmt.Fprintf(w, "%d:%d: %s\n", f.Line, f.Col, strings.ReplaceAll(f.Message, "\n", " "))
 	}
 	if err := w.Flush(); err != nil {
-		return fmt.Errorf("không ghi được kết quả: %v", err)
+		return &importer.FileError{Msg: "không ghi được kết quả ra đầu ra chuẩn", Err: err}
 	}
 	return nil
 }

@@ -70,7 +70,7 @@ func TestCheck(t *testing.T) {
 		{"clean file", []string{"check", "--file", clean}, 0, "", ""},
 		{"missing record", []string{"check", "999"}, 1, "", "không tìm thấy"},
 		{"bad id", []string{"check", "abc"}, 1, "", "mã bản ghi không hợp lệ"},
-		{"missing file", []string{"check", "--file", filepath.Join(dir, "nope.txt")}, 1, "", "không tìm thấy tệp"},
+		{"missing file", []string{"check", "--file", filepath.Join(dir, "nope.txt")}, 1, "", "không có tệp này"},
 		{"nothing to check", []string{"check"}, 1, "", "cần mã bản ghi hoặc --file"},
 		{"both", []string{"check", badID, "--file", txt}, 1, "", "không cả hai"},
 		{"two ids", []string{"check", badID, goodID}, 1, "", "thừa đối số"},

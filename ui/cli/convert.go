@@ -1,12 +1,10 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 
+	"bientap/model/importer"
 	"bientap/model/legacy"
 	"bientap/model/vntext"
 )
@@ -36,7 +34,7 @@ func runConvert(env *Env, args []string) error {
 	if err != nil {
 		return usageError("%v", err)
 	}
-	b, err := readConvertInput(pos[0])
+	b, err := readTextInput(pos[0])
 	if err != nil {
 		return err
 	}
@@ -45,25 +43,19 @@ func runConvert(env *Env, args []string) error {
 		return fmt.Errorf("%s: %w", pos[0], err)
 	}
 	if _, err := io.WriteString(env.Stdout, vntext.CleanLines(text)); err != nil {
-		return fmt.Errorf("không ghi được kết quả: %v", err)
+		return &importer.FileError{Msg: "không ghi được kết quả ra đầu ra chuẩn", Err: err}
 	}
 	fmt.Fprintln(env.Stderr, rep.Detail)
 	return nil
 }
 
-// readConvertInput reads a whole file, with a Vietnamese one-line error.
-func readConvertInput(path string) ([]byte, error) {
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("%q là thư mục, không phải tệp", path)
+// readTextInput reads the text file of convert and check --file: a regular
+// file of at most importer.MaxTextBytes (a device such as /dev/zero or a
+// FIFO is refused before anything is read). The error names the file.
+func readTextInput(path string) ([]byte, error) {
+	b, err := importer.ReadFile(path, importer.MaxTextBytes)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	b, err := os.ReadFile(path)
-	switch {
-	case err == nil:
-		return b, nil
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, fmt.Errorf("không tìm thấy tệp %q", path)
-	case errors.Is(err, fs.ErrPermission):
-		return nil, fmt.Errorf("không có quyền đọc tệp %q", path)
-	}
-	return nil, fmt.Errorf("không đọc được tệp %q: %v", path, err)
+	return b, nil
 }

@@ -114,7 +114,7 @@ func importOther(env *Env, st *store.Store, name string, opts importer.Options, 
 	}
 	for _, s := range res.Skipped {
 		if s.ExistingID > 0 {
-			fmt.Fprintf(env.Stderr, "  Đã có (mã %d): %s (%s)\n", s.ExistingID, s.Title, vntext.ListDate(s.Date))
+			fmt.Fprintf(env.Stderr, "  Đã có (mã %d): %s (%s)\n", s.ExistingID, shorten(s.Title, 120), vntext.ListDate(s.Date))
 		}
 	}
 	for _, id := range res.Updated {
@@ -168,4 +168,13 @@ func idList(ids []int64, n int) string {
 		parts = append(parts, fmt.Sprint(id))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// shorten cuts s to n runes, marking the cut with "…".
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
