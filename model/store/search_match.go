@@ -1,0 +1,270 @@
+package store
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"bientap/model"
+	"bientap/model/vntext"
+)
+
+// words splits a query into folded search words.
+func words(text string) []string {
+	f := vntext.Fold(vntext.Clean(text))
+	return strings.FieldsFunc(f, func(r rune) bool {
+		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r >= utf8.RuneSelf)
+	})
+}
+
+// matchExpr builds the FTS4 expression for the query words: every word must
+// appear; the last one is a prefix (the clerk is still typing it) once it has
+// two letters: a one-letter prefix would match most of the archive. With
+// col, the words must appear in that column.
+func matchExpr(ws []string, col string) string {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		p := w
+		if col != "" {
+			p = col + ":" + w
+		}
+		if i == len(ws)-1 && utf8.RuneCountInString(w) >= 2 {
+			p += "*"
+		}
+		parts[i] = p
+	}
+	return strings.Join(parts, " ")
+}
+
+// filterExpr adds the status, kind, year and category filters as tag words.
+func filterExpr(q Query) string {
+	var parts []string
+	if len(q.Statuses) > 0 {
+		var alt []string
+		for _, s := range q.Statuses {
+			if s != model.StatusTrash {
+				alt = append(alt, "tags:zqs"+string(s))
+			}
+		}
+		parts = append(parts, "("+strings.Join(alt, " OR ")+")")
+	}
+	if len(q.Kinds) > 0 {
+		var alt []string
+		for _, k := range q.Kinds {
+			alt = append(alt, "tags:zqk"+tagWord(string(k)))
+		}
+		parts = append(parts, "("+strings.Join(alt, " OR ")+")")
+	}
+	if q.Year > 0 {
+		parts = append(parts, fmt.Sprintf("tags:zqy%d", q.Year))
+	}
+	if c := categoryTag(q.Category); c != "" {
+		parts = append(parts, "tags:"+c)
+	}
+	return strings.Join(parts, " ")
+}
+
+// splitTrash separates the trash from the other statuses a query asks for:
+// the index holds only the others.
+func splitTrash(q Query) (indexed Query, indexedWanted, trash bool) {
+	if len(q.Statuses) == 0 {
+		return q, true, false
+	}
+	var others []model.Status
+	for _, s := range q.Statuses {
+		if s == model.StatusTrash {
+			trash = true
+		} else {
+			others = append(others, s)
+		}
+	}
+	q.Statuses = others
+	return q, len(others) > 0, trash
+}
+
+// trashMatches scans the trash (small, and kept out of the index) for the
+// query words: title matches first, then the rest, each newest first.
+func (s *Store) trashMatches(q Query) ([]int64, error) {
+	where, args := listWhere(Query{Statuses: []model.Status{model.StatusTrash}, Kinds: q.Kinds,
+		Category: q.Category, Year: q.Year, From: q.From, To: q.To})
+	rows, err := s.db.Query("SELECT id, title, summary, body FROM records"+where+" ORDER BY date DESC, id DESC", args...)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	ws := words(q.Text)
+	var inTitle, other []int64
+	for rows.Next() {
+		var id int64
+		var title, summary, body string
+		if err := rows.Scan(&id, &title, &summary, &body); err != nil {
+			return nil, translate(err)
+		}
+		switch {
+		case hasAllWords(vntext.Fold(title), ws):
+			inTitle = append(inTitle, id)
+		case hasAllWords(vntext.Fold(title+"\n"+summary+"\n"+body), ws):
+			other = append(other, id)
+		}
+	}
+	return append(inTitle, other...), translate(rows.Err())
+}
+
+// hasAllWords reports whether every word starts a word of folded text (the
+// last one as a prefix, the others whole).
+func hasAllWords(folded string, ws []string) bool {
+	for i, w := range ws {
+		found := false
+		for from := 0; !found; {
+			j := indexWord(folded[from:], w)
+			if j < 0 {
+				break
+			}
+			end := from + j + len(w)
+			prefix := i == len(ws)-1 && utf8.RuneCountInString(w) >= 2
+			found = prefix || end == len(folded) || !isWordByte(folded[end])
+			from += j + 1
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// rangeSQL restricts a docid range for the From/To dates.
+func rangeSQL(q Query) (string, []any) {
+	var cond []string
+	var args []any
+	if !q.From.IsZero() {
+		cond = append(cond, "docid >= ?")
+		args = append(args, searchKey(model.Day(q.From), 0))
+	}
+	if !q.To.IsZero() {
+		cond = append(cond, "docid < ?")
+		args = append(args, searchKey(model.Day(q.To).AddDate(0, 0, 1), 0))
+	}
+	if len(cond) == 0 {
+		return "", nil
+	}
+	return " AND " + strings.Join(cond, " AND "), args
+}
+
+// searchIDs returns the record ids matching expr in table (newest first), paged.
+func (s *Store) searchIDs(table, expr string, q Query, offset, limit int) ([]int64, error) {
+	rs, args := rangeSQL(q)
+	query := "SELECT docid FROM " + table + " WHERE " + table + " MATCH ?" + rs + " ORDER BY docid DESC"
+	args = append([]any{expr}, args...)
+	if limit > 0 {
+		query += " LIMIT ? OFFSET ?"
+		args = append(args, limit, offset)
+	}
+	rows, err := s.db.Query(query, args...)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var k int64
+		if err := rows.Scan(&k); err != nil {
+			return nil, translate(err)
+		}
+		ids = append(ids, keyID(k))
+	}
+	return ids, translate(rows.Err())
+}
+
+func (s *Store) searchCount(table, expr string, q Query) (int, error) {
+	rs, args := rangeSQL(q)
+	var n int
+	err := s.db.QueryRow("SELECT count(*) FROM "+table+" WHERE "+table+" MATCH ?"+rs, append([]any{expr}, args...)...).Scan(&n)
+	return n, translate(err)
+}
+
+// countIndex counts the indexed matches of q.
+func (s *Store) countIndex(q Query) (int, error) {
+	return s.searchCount("search", matchExpr(words(q.Text), "")+" "+filterExpr(q), q)
+}
+
+// searchExprs gives the two tiers of a ranked search: title matches first
+// (in search_title), then the other matches (in search); each tier newest
+// first.
+func searchExprs(q Query) (title, rest string) {
+	ws := words(q.Text)
+	f := filterExpr(q)
+	title = matchExpr(ws, "title") + " " + f
+	rest = matchExpr(ws, "") + " NOT (" + matchExpr(ws, "title") + ") " + f
+	return title, rest
+}
+
+// search returns the ids of one page of a ranked search.
+func (s *Store) search(q Query) ([]int64, error) {
+	if len(words(q.Text)) == 0 {
+		return nil, nil
+	}
+	iq, indexed, trash := splitTrash(q)
+	if !trash {
+		return s.searchIndex(iq)
+	}
+	var ids []int64
+	n := 0
+	if indexed {
+		var err error
+		if n, err = s.countIndex(iq); err != nil {
+			return nil, err
+		}
+		if ids, err = s.searchIndex(iq); err != nil {
+			return nil, err
+		}
+	}
+	if q.Limit > 0 && len(ids) >= q.Limit {
+		return ids, nil
+	}
+	tm, err := s.trashMatches(q)
+	if err != nil {
+		return nil, err
+	}
+	off := max(q.Offset-n, 0)
+	if off >= len(tm) {
+		return ids, nil
+	}
+	tm = tm[off:]
+	if q.Limit > 0 && len(ids)+len(tm) > q.Limit {
+		tm = tm[:q.Limit-len(ids)]
+	}
+	return append(ids, tm...), nil
+}
+
+// searchIndex pages through the indexed (not trashed) matches.
+func (s *Store) searchIndex(q Query) ([]int64, error) {
+	tExpr, rExpr := searchExprs(q)
+	limit := q.Limit
+	ids, err := s.searchIDs("search_title", tExpr, q, q.Offset, limit)
+	if err != nil {
+		return nil, err
+	}
+	if limit > 0 && len(ids) >= limit {
+		return ids, nil
+	}
+	off := 0
+	if len(ids) == 0 && q.Offset > 0 {
+		nt, err := s.searchCount("search_title", tExpr, q)
+		if err != nil {
+			return nil, err
+		}
+		off = q.Offset - nt
+		if off < 0 {
+			off = 0
+		}
+	}
+	more := 0
+	if limit > 0 {
+		more = limit - len(ids)
+	}
+	rest, err := s.searchIDs("search", rExpr, q, off, more)
+	if err != nil {
+		return nil, err
+	}
+	return append(ids, rest...), nil
+}
