@@ -131,7 +131,7 @@ func (s *Store) Insert(recs []*model.Record) ([]int64, error) {
 	err := s.tx(func(tx *wtx) error {
 		now := time.Now().UTC()
 		for _, r := range recs {
-			if r.ID > 0 && r.ID < 1<<idBits {
+			if r.ID > 0 && r.ID <= maxImportedID {
 				var taken int
 				if err := tx.QueryRow("SELECT count(*) FROM records WHERE id = ?", r.ID).Scan(&taken); err != nil {
 					return err

@@ -8,11 +8,13 @@ import (
 // user_version i to i+1. Never edit a released migration: append a new one.
 var migrations = []func(tx *wtx) error{
 	migrateV1,
+	migrateSearchKey,
 }
 
 func (s *Store) migrate(from int) error {
 	for v := from; v < len(migrations); v++ {
 		err := s.tx(func(tx *wtx) error {
+			tx.progress = s.upgrade
 			if err := migrations[v](tx); err != nil {
 				return err
 			}

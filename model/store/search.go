@@ -1,7 +1,7 @@
 package store
 
 import (
-	"database/sql"
+	"context"
 	"strings"
 	"time"
 
@@ -31,55 +31,75 @@ type Item struct {
 	Category string
 	Number   string
 	Sign     string
-	Snippet  string // search only: text around the first match
+
+	// Search pages only (List with Text): the text around the best match
+	// in the summary and body, on one line, and where the query's words
+	// are in it and in the title.
+	Snippet      string
+	SnippetMarks []Span
+	TitleMarks   []Span
 }
+
+// searching reports whether q is a search (words) rather than the dated list.
+func (q Query) searching() bool { return strings.TrimSpace(q.Text) != "" }
 
 // List returns one page of the dated list: newest first, or, with q.Text,
 // the search results ranked (title matches first, then newest first), each
-// with a snippet around the match.
-func (s *Store) List(q Query) ([]Item, error) {
-	if strings.TrimSpace(q.Text) != "" {
-		ids, err := s.search(q)
+// with a snippet around the match and the matches marked.
+func (s *Store) List(q Query) ([]Item, error) { return s.ListContext(context.Background(), q) }
+
+// ListContext is List stopped (with ctx's error) when ctx is done: the
+// window drops a search the clerk has typed past.
+func (s *Store) ListContext(ctx context.Context, q Query) ([]Item, error) {
+	if q.searching() {
+		keys, err := s.searchPage(ctx, q)
 		if err != nil {
 			return nil, err
 		}
-		return s.items(ids, words(q.Text))
+		return s.searchItems(ctx, keys, words(q.Text))
 	}
-	where, args := listWhere(q)
-	order := " ORDER BY date DESC, id DESC"
-	if q.OldestFirst {
-		order = " ORDER BY date, id"
-	}
-	query := "SELECT id, date, status, kind, title, category, number, sign FROM records" + where + order
-	if q.Limit > 0 {
-		// Deferred join: the page's ids come from a covering index walked in
-		// list order, so skipping OFFSET rows reads no records (a page at row
-		// 90,000 of 100,000 in milliseconds instead of a second).
-		query = "SELECT id, date, status, kind, title, category, number, sign FROM records WHERE id IN (SELECT id FROM records INDEXED BY " +
-			listIndex(q) + where + order + " LIMIT ? OFFSET ?)" + order
-		args = append(args, q.Limit, q.Offset)
-	}
-	rows, err := s.db.Query(query, args...)
-	if err != nil {
-		return nil, translate(err)
-	}
-	defer rows.Close()
 	var items []Item
-	for rows.Next() {
-		var it Item
-		var date string
-		if err := rows.Scan(&it.ID, &date, &it.Status, &it.Kind, &it.Title, &it.Category, &it.Number, &it.Sign); err != nil {
-			return nil, translate(err)
-		}
-		it.Date, _ = time.Parse(model.ISODate, date)
+	err := s.listRows(ctx, q, func(it Item) error {
 		items = append(items, it)
+		return nil
+	})
+	return items, err
+}
+
+// Each calls f with every item q selects (Offset and Limit apply), in list
+// order, without snippets, reading rows as it goes: the command line prints
+// a search of 100,000 matches with it in about the time SQLite takes to
+// find them. An error from f stops it and is returned.
+func (s *Store) Each(q Query, f func(Item) error) error {
+	ctx := context.Background()
+	if !q.searching() {
+		return s.listRows(ctx, q, f)
 	}
-	return items, translate(rows.Err())
+	tiers, err := s.tiers(ctx, q)
+	if err != nil {
+		return err
+	}
+	skip, left := q.Offset, q.Limit
+	for _, keys := range tiers {
+		n := min(skip, len(keys))
+		keys, skip = keys[n:], skip-n
+		if q.Limit > 0 {
+			keys = keys[:min(left, len(keys))]
+			left -= len(keys)
+		}
+		if err := s.keyRows(ctx, keys, f); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Count returns how many records match q (ignoring Offset and Limit).
-func (s *Store) Count(q Query) (int, error) {
-	if strings.TrimSpace(q.Text) != "" {
+func (s *Store) Count(q Query) (int, error) { return s.CountContext(context.Background(), q) }
+
+// CountContext is Count stopped (with ctx's error) when ctx is done.
+func (s *Store) CountContext(ctx context.Context, q Query) (int, error) {
+	if q.searching() {
 		if len(words(q.Text)) == 0 {
 			return 0, nil
 		}
@@ -87,12 +107,12 @@ func (s *Store) Count(q Query) (int, error) {
 		n := 0
 		if indexed {
 			var err error
-			if n, err = s.countIndex(iq); err != nil {
+			if n, err = s.countIndex(ctx, iq); err != nil {
 				return 0, err
 			}
 		}
 		if trash {
-			tm, err := s.trashMatches(q)
+			tm, err := s.trashMatches(ctx, q)
 			if err != nil {
 				return 0, err
 			}
@@ -103,129 +123,38 @@ func (s *Store) Count(q Query) (int, error) {
 	if q.Category == "" && len(q.Kinds) == 0 && len(q.Statuses) == 0 && q.Year == 0 && q.From.IsZero() && q.To.IsZero() {
 		// SQLite counts a whole table without decoding rows; the trash is small.
 		var all, trash int
-		if err := s.db.QueryRow("SELECT count(*) FROM records").Scan(&all); err != nil {
+		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM records").Scan(&all); err != nil {
 			return 0, translate(err)
 		}
-		if err := s.db.QueryRow("SELECT count(*) FROM records WHERE status = 'trash'").Scan(&trash); err != nil {
+		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM records WHERE status = 'trash'").Scan(&trash); err != nil {
 			return 0, translate(err)
 		}
 		return all - trash, nil
 	}
 	where, args := listWhere(q)
 	var n int
-	err := s.db.QueryRow("SELECT count(*) FROM records"+where, args...).Scan(&n)
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM records"+where, args...).Scan(&n)
 	return n, translate(err)
 }
 
 // Records returns the full records (with images) that q selects, in list order.
 func (s *Store) Records(q Query) ([]*model.Record, error) {
-	items, err := s.List(q)
-	if err != nil {
+	var ids []int64
+	if err := s.Each(q, func(it Item) error {
+		ids = append(ids, it.ID)
+		return nil
+	}); err != nil {
 		return nil, err
 	}
-	recs := make([]*model.Record, 0, len(items))
-	for _, it := range items {
-		r, err := s.Get(it.ID)
+	recs := make([]*model.Record, 0, len(ids))
+	for _, id := range ids {
+		r, err := s.Get(id)
 		if err != nil {
 			return nil, err
 		}
 		recs = append(recs, r)
 	}
 	return recs, nil
-}
-
-// listIndex picks the index that holds the list's filter columns in list
-// order (see the schema), so a page needs no sort.
-func listIndex(q Query) string {
-	switch {
-	case q.Category != "":
-		return "records_by_category"
-	case len(q.Statuses) == 1 && len(q.Kinds) != 1:
-		return "records_by_status"
-	case len(q.Kinds) == 1:
-		return "records_by_kind"
-	}
-	return "records_by_date"
-}
-
-func listWhere(q Query) (string, []any) {
-	var cond []string
-	var args []any
-	in := func(col string, vals []string) {
-		cond = append(cond, col+" IN ("+strings.TrimSuffix(strings.Repeat("?,", len(vals)), ",")+")")
-		for _, v := range vals {
-			args = append(args, v)
-		}
-	}
-	if len(q.Statuses) > 0 {
-		var v []string
-		for _, s := range q.Statuses {
-			v = append(v, string(s))
-		}
-		in("status", v)
-	} else {
-		// IN, not !=, so that counts read only the status index.
-		cond = append(cond, "status IN ('draft', 'review', 'approved', 'published')")
-	}
-	if len(q.Kinds) > 0 {
-		var v []string
-		for _, k := range q.Kinds {
-			v = append(v, string(k))
-		}
-		in("kind", v)
-	}
-	if q.Category != "" {
-		cond = append(cond, "category = ?")
-		args = append(args, q.Category)
-	}
-	from, to := q.From, q.To
-	if q.Year > 0 {
-		yf := time.Date(q.Year, 1, 1, 0, 0, 0, 0, time.UTC)
-		yt := time.Date(q.Year, 12, 31, 0, 0, 0, 0, time.UTC)
-		if from.IsZero() || from.Before(yf) {
-			from = yf
-		}
-		if to.IsZero() || to.After(yt) {
-			to = yt
-		}
-	}
-	if !from.IsZero() {
-		cond = append(cond, "date >= ?")
-		args = append(args, model.Day(from).Format(model.ISODate))
-	}
-	if !to.IsZero() {
-		cond = append(cond, "date <= ?")
-		args = append(args, model.Day(to).Format(model.ISODate))
-	}
-	return " WHERE " + strings.Join(cond, " AND "), args
-}
-
-// items loads the list rows for ids, keeping their order, with snippets.
-func (s *Store) items(ids []int64, ws []string) ([]Item, error) {
-	items := make([]Item, 0, len(ids))
-	stmt, err := s.db.Prepare("SELECT id, date, status, kind, title, category, number, sign, summary, body FROM records WHERE id = ?")
-	if err != nil {
-		return nil, translate(err)
-	}
-	defer stmt.Close()
-	for _, id := range ids {
-		var it Item
-		var date, summary, body string
-		err := stmt.QueryRow(id).Scan(&it.ID, &date, &it.Status, &it.Kind, &it.Title, &it.Category, &it.Number, &it.Sign, &summary, &body)
-		if err == sql.ErrNoRows {
-			continue
-		}
-		if err != nil {
-			return nil, translate(err)
-		}
-		it.Date, _ = time.Parse(model.ISODate, date)
-		it.Snippet = Snippet(summary+"\n"+body, ws, 160)
-		if it.Snippet == "" {
-			it.Snippet = Snippet(summary+"\n"+body, nil, 160)
-		}
-		items = append(items, it)
-	}
-	return items, nil
 }
 
 // Categories lists every category in use (outside the trash), read from the

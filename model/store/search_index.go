@@ -19,21 +19,44 @@ import (
 //
 // Its docid is searchKey(date, id): the date in the high bits, so iterating
 // the index in docid order (FTS4 does it natively) yields the newest matches
-// first and a page of results needs no sort over all matches.
+// first and a page of results needs no sort over all matches. The key is
+// also the list's order (date, then id, both descending: records_by_date),
+// so a run of matches is read from that index without sorting either.
 
 var searchEpoch = time.Date(1800, 1, 1, 0, 0, 0, 0, time.UTC)
 
-const idBits = 24 // ids below 16.7 million
+const (
+	// idBits low bits of a key hold the record id: ids up to 2^40-1 (about
+	// a trillion); the 23 bits above hold the day, up to the year 24,800.
+	idBits = 40
+	// maxRecordID is the largest id the search key can hold.
+	maxRecordID = 1<<idBits - 1
+	// maxImportedID is the largest id an import keeps (larger ones are
+	// renumbered): new ids follow the largest one, so keeping ids far below
+	// maxRecordID means the archive never runs out of keys.
+	maxImportedID = 1<<32 - 1
+	maxKeyDays    = 1<<(63-idBits) - 1
+)
 
 func searchKey(date time.Time, id int64) int64 {
 	days := int64(date.Sub(searchEpoch).Hours() / 24)
-	if days < 0 {
-		days = 0
-	}
-	return days<<idBits | id
+	return min(max(days, 0), maxKeyDays)<<idBits | id
 }
 
-func keyID(key int64) int64 { return key & (1<<idBits - 1) }
+func keyID(key int64) int64 { return key & maxRecordID }
+
+// keyDate is the ISO date a key carries.
+func keyDate(key int64) string {
+	return searchEpoch.AddDate(0, 0, int(key>>idBits)).Format(model.ISODate)
+}
+
+// checkIndexable refuses an id the search key cannot hold.
+func checkIndexable(id int64) error {
+	if id > maxRecordID {
+		return fmt.Errorf("mã bản ghi %d vượt quá giới hạn %d của chỉ mục tìm kiếm", id, int64(maxRecordID))
+	}
+	return nil
+}
 
 // tag words let searches filter by status, kind, year and category inside the
 // index; they start with "zq" so no Vietnamese word is mistaken for them.
@@ -103,6 +126,9 @@ func indexFolded(tx *wtx, r *model.Record, old int64, f folded) error {
 	}
 	if r.Status == model.StatusTrash {
 		return nil
+	}
+	if err := checkIndexable(r.ID); err != nil {
+		return err
 	}
 	key, tg := searchKey(r.Date, r.ID), tags(r)
 	if _, err := tx.Exec("INSERT INTO search (docid, title, summary, body, tags) VALUES (?,?,?,?,?)",

@@ -1,8 +1,10 @@
 package store
 
 import (
+	"context"
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"bientap/model"
@@ -83,11 +85,12 @@ func splitTrash(q Query) (indexed Query, indexedWanted, trash bool) {
 }
 
 // trashMatches scans the trash (small, and kept out of the index) for the
-// query words: title matches first, then the rest, each newest first.
-func (s *Store) trashMatches(q Query) ([]int64, error) {
+// query words and returns the keys of the matches: title matches first,
+// then the rest, each newest first.
+func (s *Store) trashMatches(ctx context.Context, q Query) ([]int64, error) {
 	where, args := listWhere(Query{Statuses: []model.Status{model.StatusTrash}, Kinds: q.Kinds,
 		Category: q.Category, Year: q.Year, From: q.From, To: q.To})
-	rows, err := s.db.Query("SELECT id, title, summary, body FROM records"+where+" ORDER BY date DESC, id DESC", args...)
+	rows, err := s.db.QueryContext(ctx, "SELECT id, date, title, summary, body FROM records"+where+" ORDER BY date DESC, id DESC", args...)
 	if err != nil {
 		return nil, translate(err)
 	}
@@ -96,36 +99,26 @@ func (s *Store) trashMatches(q Query) ([]int64, error) {
 	var inTitle, other []int64
 	for rows.Next() {
 		var id int64
-		var title, summary, body string
-		if err := rows.Scan(&id, &title, &summary, &body); err != nil {
+		var date, title, summary, body string
+		if err := rows.Scan(&id, &date, &title, &summary, &body); err != nil {
 			return nil, translate(err)
 		}
+		d, _ := time.Parse(model.ISODate, date)
 		switch {
 		case hasAllWords(vntext.Fold(title), ws):
-			inTitle = append(inTitle, id)
+			inTitle = append(inTitle, searchKey(d, id))
 		case hasAllWords(vntext.Fold(title+"\n"+summary+"\n"+body), ws):
-			other = append(other, id)
+			other = append(other, searchKey(d, id))
 		}
 	}
 	return append(inTitle, other...), translate(rows.Err())
 }
 
 // hasAllWords reports whether every word starts a word of folded text (the
-// last one as a prefix, the others whole).
+// last one as a prefix, the others whole), as the index would match it.
 func hasAllWords(folded string, ws []string) bool {
 	for i, w := range ws {
-		found := false
-		for from := 0; !found; {
-			j := indexWord(folded[from:], w)
-			if j < 0 {
-				break
-			}
-			end := from + j + len(w)
-			prefix := i == len(ws)-1 && utf8.RuneCountInString(w) >= 2
-			found = prefix || end == len(folded) || !isWordByte(folded[end])
-			from += j + 1
-		}
-		if !found {
+		if _, ok := findWord(folded, w, isPrefix(ws, i), 0); !ok {
 			return false
 		}
 	}
@@ -150,8 +143,9 @@ func rangeSQL(q Query) (string, []any) {
 	return " AND " + strings.Join(cond, " AND "), args
 }
 
-// searchIDs returns the record ids matching expr in table (newest first), paged.
-func (s *Store) searchIDs(table, expr string, q Query, offset, limit int) ([]int64, error) {
+// matchKeys returns the keys of the matches of expr in table, newest
+// first, from offset (limit 0: all of them).
+func (s *Store) matchKeys(ctx context.Context, table, expr string, q Query, offset, limit int) ([]int64, error) {
 	rs, args := rangeSQL(q)
 	query := "SELECT docid FROM " + table + " WHERE " + table + " MATCH ?" + rs + " ORDER BY docid DESC"
 	args = append([]any{expr}, args...)
@@ -159,32 +153,36 @@ func (s *Store) searchIDs(table, expr string, q Query, offset, limit int) ([]int
 		query += " LIMIT ? OFFSET ?"
 		args = append(args, limit, offset)
 	}
-	rows, err := s.db.Query(query, args...)
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, translate(err)
 	}
 	defer rows.Close()
-	var ids []int64
+	var keys []int64
+	if limit > 0 {
+		keys = make([]int64, 0, limit)
+	}
 	for rows.Next() {
 		var k int64
 		if err := rows.Scan(&k); err != nil {
 			return nil, translate(err)
 		}
-		ids = append(ids, keyID(k))
+		keys = append(keys, k)
 	}
-	return ids, translate(rows.Err())
+	return keys, translate(rows.Err())
 }
 
-func (s *Store) searchCount(table, expr string, q Query) (int, error) {
+func (s *Store) matchCount(ctx context.Context, table, expr string, q Query) (int, error) {
 	rs, args := rangeSQL(q)
 	var n int
-	err := s.db.QueryRow("SELECT count(*) FROM "+table+" WHERE "+table+" MATCH ?"+rs, append([]any{expr}, args...)...).Scan(&n)
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM "+table+" WHERE "+table+" MATCH ?"+rs,
+		append([]any{expr}, args...)...).Scan(&n)
 	return n, translate(err)
 }
 
 // countIndex counts the indexed matches of q.
-func (s *Store) countIndex(q Query) (int, error) {
-	return s.searchCount("search", matchExpr(words(q.Text), "")+" "+filterExpr(q), q)
+func (s *Store) countIndex(ctx context.Context, q Query) (int, error) {
+	return s.matchCount(ctx, "search", matchExpr(words(q.Text), "")+" "+filterExpr(q), q)
 }
 
 // searchExprs gives the two tiers of a ranked search: title matches first
@@ -198,73 +196,103 @@ func searchExprs(q Query) (title, rest string) {
 	return title, rest
 }
 
-// search returns the ids of one page of a ranked search.
-func (s *Store) search(q Query) ([]int64, error) {
+// searchPage returns the keys of one page (q.Offset, q.Limit; no limit:
+// all) of a ranked search: the indexed matches, title matches first, then
+// the trash when q asks for it.
+func (s *Store) searchPage(ctx context.Context, q Query) ([]int64, error) {
 	if len(words(q.Text)) == 0 {
 		return nil, nil
 	}
 	iq, indexed, trash := splitTrash(q)
 	if !trash {
-		return s.searchIndex(iq)
+		return s.indexPage(ctx, iq)
 	}
-	var ids []int64
+	var keys []int64
 	n := 0
 	if indexed {
 		var err error
-		if n, err = s.countIndex(iq); err != nil {
+		if n, err = s.countIndex(ctx, iq); err != nil {
 			return nil, err
 		}
-		if ids, err = s.searchIndex(iq); err != nil {
+		if keys, err = s.indexPage(ctx, iq); err != nil {
 			return nil, err
 		}
 	}
-	if q.Limit > 0 && len(ids) >= q.Limit {
-		return ids, nil
+	if q.Limit > 0 && len(keys) >= q.Limit {
+		return keys, nil
 	}
-	tm, err := s.trashMatches(q)
+	tm, err := s.trashMatches(ctx, q)
 	if err != nil {
 		return nil, err
 	}
 	off := max(q.Offset-n, 0)
 	if off >= len(tm) {
-		return ids, nil
+		return keys, nil
 	}
 	tm = tm[off:]
-	if q.Limit > 0 && len(ids)+len(tm) > q.Limit {
-		tm = tm[:q.Limit-len(ids)]
+	if q.Limit > 0 && len(keys)+len(tm) > q.Limit {
+		tm = tm[:q.Limit-len(keys)]
 	}
-	return append(ids, tm...), nil
+	return append(keys, tm...), nil
 }
 
-// searchIndex pages through the indexed (not trashed) matches.
-func (s *Store) searchIndex(q Query) ([]int64, error) {
+// indexPage pages through the indexed (not trashed) matches: the title
+// tier, then the rest.
+func (s *Store) indexPage(ctx context.Context, q Query) ([]int64, error) {
 	tExpr, rExpr := searchExprs(q)
 	limit := q.Limit
-	ids, err := s.searchIDs("search_title", tExpr, q, q.Offset, limit)
+	keys, err := s.matchKeys(ctx, "search_title", tExpr, q, q.Offset, limit)
 	if err != nil {
 		return nil, err
 	}
-	if limit > 0 && len(ids) >= limit {
-		return ids, nil
+	if limit > 0 && len(keys) >= limit {
+		return keys, nil
 	}
 	off := 0
-	if len(ids) == 0 && q.Offset > 0 {
-		nt, err := s.searchCount("search_title", tExpr, q)
+	if len(keys) == 0 && q.Offset > 0 {
+		nt, err := s.matchCount(ctx, "search_title", tExpr, q)
 		if err != nil {
 			return nil, err
 		}
-		off = q.Offset - nt
-		if off < 0 {
-			off = 0
-		}
+		off = max(q.Offset-nt, 0)
 	}
 	more := 0
 	if limit > 0 {
-		more = limit - len(ids)
+		more = limit - len(keys)
 	}
-	rest, err := s.searchIDs("search", rExpr, q, off, more)
+	rest, err := s.matchKeys(ctx, "search", rExpr, q, off, more)
 	if err != nil {
 		return nil, err
 	}
-	return append(ids, rest...), nil
+	return append(keys, rest...), nil
+}
+
+// tiers returns every match of q in its tiers, each newest first: title
+// matches, the other indexed matches, then the trash (when q asks for it).
+func (s *Store) tiers(ctx context.Context, q Query) ([][]int64, error) {
+	if len(words(q.Text)) == 0 {
+		return nil, nil
+	}
+	iq, indexed, trash := splitTrash(q)
+	var out [][]int64
+	if indexed {
+		tExpr, rExpr := searchExprs(iq)
+		title, err := s.matchKeys(ctx, "search_title", tExpr, iq, 0, 0)
+		if err != nil {
+			return nil, err
+		}
+		rest, err := s.matchKeys(ctx, "search", rExpr, iq, 0, 0)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, title, rest)
+	}
+	if trash {
+		tm, err := s.trashMatches(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, tm)
+	}
+	return out, nil
 }

@@ -1,21 +1,36 @@
 package store
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"bientap/model/vntext"
 )
 
-// Snippet returns about width bytes of text around the first occurrence of
-// any of the folded words, in the original spelling, on one line; with no
-// match it returns "" (or, with no words, the start of the text). Only the
-// line that matches is mapped back, so long bodies cost little.
-func Snippet(text string, folded []string, width int) string {
-	if len(folded) == 0 {
-		return cut(strings.Join(strings.Fields(text), " "), 0, width)
+// Span is a byte range [Start, End) of a text: a match to show highlighted.
+type Span struct{ Start, End int }
+
+// Snippet sizes, in bytes of the original text: the snippet starts a few
+// words before its first match, so that a narrow list row still shows it.
+const (
+	snippetWidth = 200
+	snippetLead  = 24
+)
+
+// Snippet returns a line of text around its best match of the query words
+// (folded, as words gives them) in the original spelling, and where the
+// words are in it. The best match is in the paragraph holding the most
+// distinct words (the first such), at the place where most of them come
+// together. With no match it returns "" (with no words, the start of the
+// text). Only the paragraph chosen is mapped back to the original, so long
+// bodies cost little.
+func Snippet(text string, ws []string) (string, []Span) {
+	if len(ws) == 0 {
+		return cut(strings.Join(strings.Fields(text), " "), 0, snippetWidth), nil
 	}
-	for len(text) > 0 {
+	best, bestN := "", 0
+	for len(text) > 0 && bestN < len(ws) {
 		line := text
 		if i := strings.IndexByte(text, '\n'); i >= 0 {
 			line, text = text[:i], text[i+1:]
@@ -23,30 +38,120 @@ func Snippet(text string, folded []string, width int) string {
 			text = ""
 		}
 		f := vntext.Fold(line)
-		hit := false
-		for _, w := range folded {
-			if indexWord(f, w) >= 0 {
-				hit = true
+		n := 0
+		for i, w := range ws {
+			if _, ok := findWord(f, w, isPrefix(ws, i), 0); ok {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN = line, n
+		}
+	}
+	if bestN == 0 {
+		return "", nil
+	}
+	line := strings.Join(strings.Fields(best), " ")
+	f, offs := vntext.FoldMap(line)
+	at := anchor(f, ws)
+	out := cut(line, max(offs[at]-snippetLead, 0), snippetWidth)
+	return out, Marks(out, ws)
+}
+
+// anchor returns the folded offset of the match after which most distinct
+// query words follow within the snippet's width (the first such).
+func anchor(f string, ws []string) int {
+	type hit struct{ at, word int }
+	var hits []hit
+	for i, w := range ws {
+		for from := 0; len(hits) < 256; {
+			j, ok := findWord(f, w, isPrefix(ws, i), from)
+			if !ok {
 				break
 			}
+			hits = append(hits, hit{j, i})
+			from = j + 1
 		}
-		if !hit {
-			continue
-		}
-		line = strings.Join(strings.Fields(line), " ")
-		f, offs := vntext.FoldMap(line)
-		best := -1
-		for _, w := range folded {
-			if i := indexWord(f, w); i >= 0 && (best < 0 || i < best) {
-				best = i
+	}
+	slices.SortFunc(hits, func(a, b hit) int { return a.at - b.at })
+	best, bestN := 0, 0
+	seen := make([]bool, len(ws))
+	for i, h := range hits {
+		clear(seen)
+		n := 0
+		for _, g := range hits[i:] {
+			if g.at >= h.at+snippetWidth-snippetLead {
+				break
+			}
+			if !seen[g.word] {
+				seen[g.word], n = true, n+1
 			}
 		}
-		if best < 0 {
+		if n > bestN {
+			best, bestN = h.at, n
+		}
+	}
+	return best
+}
+
+// Marks returns where the query words (folded, as words gives them) occur
+// in text, in order and without overlaps: each word where a word of text
+// starts with it, whole for all but the last word of the query, which the
+// clerk may still be typing (marked to the end of the word it begins).
+func Marks(text string, ws []string) []Span {
+	if len(ws) == 0 || text == "" {
+		return nil
+	}
+	f, offs := vntext.FoldMap(text)
+	var spans []Span
+	for i, w := range ws {
+		prefix := isPrefix(ws, i)
+		for from := 0; ; {
+			j, ok := findWord(f, w, prefix, from)
+			if !ok {
+				break
+			}
+			end := j + len(w)
+			for end < len(f) && isWordByte(f[end]) {
+				end++
+			}
+			spans = append(spans, Span{offs[j], offs[end]})
+			from = end
+		}
+	}
+	slices.SortFunc(spans, func(a, b Span) int { return a.Start - b.Start })
+	merged := spans[:0]
+	for _, sp := range spans {
+		if n := len(merged); n > 0 && sp.Start <= merged[n-1].End {
+			merged[n-1].End = max(merged[n-1].End, sp.End)
 			continue
 		}
-		return cut(line, max(offs[best]-width/3, 0), width)
+		merged = append(merged, sp)
 	}
-	return ""
+	return merged
+}
+
+// isPrefix reports whether query word i matches as a prefix: the last word,
+// once it has two letters (as the index query has it: matchExpr).
+func isPrefix(ws []string, i int) bool {
+	return i == len(ws)-1 && utf8.RuneCountInString(ws[i]) >= 2
+}
+
+// findWord finds w in the folded text f from offset from, where a word of f
+// starts: whole, or as the word's beginning when prefix.
+func findWord(f, w string, prefix bool, from int) (int, bool) {
+	for from <= len(f) {
+		j := indexWord(f[from:], w)
+		if j < 0 {
+			return 0, false
+		}
+		j += from
+		if end := j + len(w); prefix || end == len(f) || !isWordByte(f[end]) {
+			return j, true
+		}
+		from = j + 1
+	}
+	return 0, false
 }
 
 // indexWord finds w at the start of a word in f.

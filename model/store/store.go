@@ -37,6 +37,7 @@ type Store struct {
 	db   *sql.DB
 	path string
 
+	upgrade      Progress      // reports a long migration at open (OpenProgress)
 	checked      chan struct{} // closed when the open-time quick_check is done
 	checkStarted bool
 	checkErr     error
@@ -58,7 +59,12 @@ func (s *Store) Close() error {
 // It refuses, without writing to it, a file that is not a SQLite database, a
 // SQLite database that is not a Biên Tập archive, a damaged database, and one
 // made by a newer version of the app. Forward migrations run at open.
-func Open(path string) (*Store, error) {
+func Open(path string) (*Store, error) { return OpenProgress(path, nil) }
+
+// OpenProgress is Open reporting, through progress, a migration that takes
+// long (one that rebuilds the search index of a large archive); progress is
+// not called when there is none. Its return value is ignored.
+func OpenProgress(path string, progress Progress) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
@@ -71,7 +77,7 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("%s: %v", abs, err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &Store{db: db, path: abs, checked: make(chan struct{}), cancelCheck: cancel}
+	s := &Store{db: db, path: abs, upgrade: progress, checked: make(chan struct{}), cancelCheck: cancel}
 	if err := s.init(ctx); err != nil {
 		cancel()
 		if s.checkStarted {
@@ -160,6 +166,9 @@ func (s *Store) init(ctx context.Context) error {
 	}
 	if version < len(migrations) && version > 0 {
 		// Never migrate a damaged archive: check it first, synchronously.
+		if s.upgrade != nil {
+			s.upgrade(0, 0) // the check takes a while before the first step
+		}
 		s.checkStarted = true
 		s.quickCheck(ctx)
 		if s.checkErr != nil {
@@ -226,7 +235,15 @@ func translate(err error) error {
 // inserts run the same few statements thousands of times.
 type wtx struct {
 	*sql.Tx
-	stmts map[string]*sql.Stmt
+	stmts    map[string]*sql.Stmt
+	progress Progress // a migration's progress (OpenProgress), or nil
+}
+
+// report passes a migration's progress on.
+func (w *wtx) report(done, total int) {
+	if w.progress != nil {
+		w.progress(min(done, total), total)
+	}
 }
 
 func (w *wtx) stmt(q string) (*sql.Stmt, error) {
