@@ -1,10 +1,9 @@
 package store
 
 import (
-	"context"
+	"database/sql/driver"
 	"fmt"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"bientap/model"
@@ -87,31 +86,26 @@ func splitTrash(q Query) (indexed Query, indexedWanted, trash bool) {
 // trashMatches scans the trash (small, and kept out of the index) for the
 // query words and returns the keys of the matches: title matches first,
 // then the rest, each newest first.
-func (s *Store) trashMatches(ctx context.Context, q Query) ([]int64, error) {
+func (rc rawConn) trashMatches(q Query) ([]int64, error) {
 	where, args := listWhere(Query{Statuses: []model.Status{model.StatusTrash}, Kinds: q.Kinds,
 		Category: q.Category, Year: q.Year, From: q.From, To: q.To})
-	rows, err := s.db.QueryContext(ctx, "SELECT id, date, title, summary, body FROM records"+where+" ORDER BY date DESC, id DESC", args...)
-	if err != nil {
-		return nil, translate(err)
-	}
-	defer rows.Close()
 	ws := words(q.Text)
 	var inTitle, other []int64
-	for rows.Next() {
-		var id int64
-		var date, title, summary, body string
-		if err := rows.Scan(&id, &date, &title, &summary, &body); err != nil {
-			return nil, translate(err)
-		}
-		d, _ := time.Parse(model.ISODate, date)
-		switch {
-		case hasAllWords(vntext.Fold(title), ws):
-			inTitle = append(inTitle, searchKey(d, id))
-		case hasAllWords(vntext.Fold(title+"\n"+summary+"\n"+body), ws):
-			other = append(other, searchKey(d, id))
-		}
-	}
-	return append(inTitle, other...), translate(rows.Err())
+	var dates dateCache
+	err := rc.each("SELECT id, date, title, summary, body FROM records"+where+" ORDER BY date DESC, id DESC", args,
+		func(v []driver.Value) error {
+			id, _ := v[0].(int64)
+			key := searchKey(dates.parse(text(v[1])), id)
+			title := text(v[2])
+			switch {
+			case hasAllWords(vntext.Fold(title), ws):
+				inTitle = append(inTitle, key)
+			case hasAllWords(vntext.Fold(title+"\n"+text(v[3])+"\n"+text(v[4])), ws):
+				other = append(other, key)
+			}
+			return nil
+		})
+	return append(inTitle, other...), err
 }
 
 // hasAllWords reports whether every word starts a word of folded text (the
@@ -145,44 +139,38 @@ func rangeSQL(q Query) (string, []any) {
 
 // matchKeys returns the keys of the matches of expr in table, newest
 // first, from offset (limit 0: all of them).
-func (s *Store) matchKeys(ctx context.Context, table, expr string, q Query, offset, limit int) ([]int64, error) {
+func (rc rawConn) matchKeys(table, expr string, q Query, offset, limit int) ([]int64, error) {
 	rs, args := rangeSQL(q)
 	query := "SELECT docid FROM " + table + " WHERE " + table + " MATCH ?" + rs + " ORDER BY docid DESC"
 	args = append([]any{expr}, args...)
+	var keys []int64
 	if limit > 0 {
 		query += " LIMIT ? OFFSET ?"
 		args = append(args, limit, offset)
-	}
-	rows, err := s.db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, translate(err)
-	}
-	defer rows.Close()
-	var keys []int64
-	if limit > 0 {
 		keys = make([]int64, 0, limit)
 	}
-	for rows.Next() {
-		var k int64
-		if err := rows.Scan(&k); err != nil {
-			return nil, translate(err)
-		}
+	err := rc.each(query, args, func(v []driver.Value) error {
+		k, _ := v[0].(int64)
 		keys = append(keys, k)
-	}
-	return keys, translate(rows.Err())
+		return nil
+	})
+	return keys, err
 }
 
-func (s *Store) matchCount(ctx context.Context, table, expr string, q Query) (int, error) {
+func (rc rawConn) matchCount(table, expr string, q Query) (int, error) {
 	rs, args := rangeSQL(q)
-	var n int
-	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM "+table+" WHERE "+table+" MATCH ?"+rs,
-		append([]any{expr}, args...)...).Scan(&n)
-	return n, translate(err)
+	var n int64
+	err := rc.each("SELECT count(*) FROM "+table+" WHERE "+table+" MATCH ?"+rs, append([]any{expr}, args...),
+		func(v []driver.Value) error {
+			n, _ = v[0].(int64)
+			return nil
+		})
+	return int(n), err
 }
 
 // countIndex counts the indexed matches of q.
-func (s *Store) countIndex(ctx context.Context, q Query) (int, error) {
-	return s.matchCount(ctx, "search", matchExpr(words(q.Text), "")+" "+filterExpr(q), q)
+func (rc rawConn) countIndex(q Query) (int, error) {
+	return rc.matchCount("search", matchExpr(words(q.Text), "")+" "+filterExpr(q), q)
 }
 
 // searchExprs gives the two tiers of a ranked search: title matches first
@@ -196,32 +184,32 @@ func searchExprs(q Query) (title, rest string) {
 	return title, rest
 }
 
-// searchPage returns the keys of one page (q.Offset, q.Limit; no limit:
-// all) of a ranked search: the indexed matches, title matches first, then
-// the trash when q asks for it.
-func (s *Store) searchPage(ctx context.Context, q Query) ([]int64, error) {
+// searchPage returns the keys of one page (q.Offset, q.Limit) of a ranked
+// search: the indexed matches, title matches first, then the trash when q
+// asks for it.
+func (rc rawConn) searchPage(q Query) ([]int64, error) {
 	if len(words(q.Text)) == 0 {
 		return nil, nil
 	}
 	iq, indexed, trash := splitTrash(q)
 	if !trash {
-		return s.indexPage(ctx, iq)
+		return rc.indexPage(iq)
 	}
 	var keys []int64
 	n := 0
 	if indexed {
 		var err error
-		if n, err = s.countIndex(ctx, iq); err != nil {
+		if n, err = rc.countIndex(iq); err != nil {
 			return nil, err
 		}
-		if keys, err = s.indexPage(ctx, iq); err != nil {
+		if keys, err = rc.indexPage(iq); err != nil {
 			return nil, err
 		}
 	}
 	if q.Limit > 0 && len(keys) >= q.Limit {
 		return keys, nil
 	}
-	tm, err := s.trashMatches(ctx, q)
+	tm, err := rc.trashMatches(q)
 	if err != nil {
 		return nil, err
 	}
@@ -238,10 +226,10 @@ func (s *Store) searchPage(ctx context.Context, q Query) ([]int64, error) {
 
 // indexPage pages through the indexed (not trashed) matches: the title
 // tier, then the rest.
-func (s *Store) indexPage(ctx context.Context, q Query) ([]int64, error) {
+func (rc rawConn) indexPage(q Query) ([]int64, error) {
 	tExpr, rExpr := searchExprs(q)
 	limit := q.Limit
-	keys, err := s.matchKeys(ctx, "search_title", tExpr, q, q.Offset, limit)
+	keys, err := rc.matchKeys("search_title", tExpr, q, q.Offset, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -250,7 +238,7 @@ func (s *Store) indexPage(ctx context.Context, q Query) ([]int64, error) {
 	}
 	off := 0
 	if len(keys) == 0 && q.Offset > 0 {
-		nt, err := s.matchCount(ctx, "search_title", tExpr, q)
+		nt, err := rc.matchCount("search_title", tExpr, q)
 		if err != nil {
 			return nil, err
 		}
@@ -260,7 +248,7 @@ func (s *Store) indexPage(ctx context.Context, q Query) ([]int64, error) {
 	if limit > 0 {
 		more = limit - len(keys)
 	}
-	rest, err := s.matchKeys(ctx, "search", rExpr, q, off, more)
+	rest, err := rc.matchKeys("search", rExpr, q, off, more)
 	if err != nil {
 		return nil, err
 	}
@@ -269,30 +257,49 @@ func (s *Store) indexPage(ctx context.Context, q Query) ([]int64, error) {
 
 // tiers returns every match of q in its tiers, each newest first: title
 // matches, the other indexed matches, then the trash (when q asks for it).
-func (s *Store) tiers(ctx context.Context, q Query) ([][]int64, error) {
+func (rc rawConn) tiers(q Query) ([][]int64, error) {
 	if len(words(q.Text)) == 0 {
 		return nil, nil
 	}
 	iq, indexed, trash := splitTrash(q)
 	var out [][]int64
 	if indexed {
-		tExpr, rExpr := searchExprs(iq)
-		title, err := s.matchKeys(ctx, "search_title", tExpr, iq, 0, 0)
+		// The rest is every match less the title matches: cheaper than
+		// asking the index for the rest (its NOT reads the title column's
+		// positions of every match).
+		tExpr, _ := searchExprs(iq)
+		title, err := rc.matchKeys("search_title", tExpr, iq, 0, 0)
 		if err != nil {
 			return nil, err
 		}
-		rest, err := s.matchKeys(ctx, "search", rExpr, iq, 0, 0)
+		all, err := rc.matchKeys("search", matchExpr(words(q.Text), "")+" "+filterExpr(iq), iq, 0, 0)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, title, rest)
+		out = append(out, title, without(all, title))
 	}
 	if trash {
-		tm, err := s.trashMatches(ctx, q)
+		tm, err := rc.trashMatches(q)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, tm)
 	}
 	return out, nil
+}
+
+// without returns the keys of all (newest first) that are not in some (a
+// subset of all, newest first), reusing all's array.
+func without(all, some []int64) []int64 {
+	out, j := all[:0], 0
+	for _, k := range all {
+		for j < len(some) && some[j] > k {
+			j++
+		}
+		if j < len(some) && some[j] == k {
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
 }

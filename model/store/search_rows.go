@@ -2,9 +2,10 @@ package store
 
 import (
 	"cmp"
-	"context"
-	"database/sql"
+	"database/sql/driver"
+	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -16,8 +17,13 @@ import (
 // index of short entries (about 15 MB for 100,000 records) instead of a
 // visit to each record's row among its bodies (800 MB).
 
-// itemColumns are the columns of an Item, all in records_by_date.
-const itemColumns = "id, date, status, kind, title, category, number, sign"
+// itemColumns are the columns of an Item, all in records_by_date;
+// briefColumns those Each gives (the command line prints no more, and
+// each column costs about a tenth of a long run's time).
+const (
+	itemColumns  = "id, date, status, kind, title, number, sign"
+	briefColumns = "id, date, status, kind, title"
+)
 
 // dateCache parses the ISO dates of consecutive rows, which repeat.
 type dateCache struct {
@@ -33,32 +39,20 @@ func (c *dateCache) parse(s string) time.Time {
 	return c.date
 }
 
-// rowScanner scans itemColumns into an Item.
-type rowScanner struct {
-	it    Item
-	date  string
-	dates dateCache
-	dest  []any
-}
-
-func newRowScanner(extra ...any) *rowScanner {
-	r := &rowScanner{}
-	r.dest = append([]any{&r.it.ID, &r.date, &r.it.Status, &r.it.Kind, &r.it.Title, &r.it.Category,
-		&r.it.Number, &r.it.Sign}, extra...)
-	return r
-}
-
-func (r *rowScanner) scan(rows *sql.Rows) (Item, error) {
-	r.it = Item{}
-	if err := rows.Scan(r.dest...); err != nil {
-		return Item{}, translate(err)
+// item makes an Item of a row of itemColumns (and returns the values past them).
+func (c *dateCache) item(v []driver.Value) Item {
+	id, _ := v[0].(int64)
+	it := Item{ID: id, Date: c.parse(text(v[1])), Status: model.Status(text(v[2])), Kind: model.Kind(text(v[3])),
+		Title: text(v[4])}
+	if len(v) >= 7 {
+		it.Number, it.Sign = text(v[5]), text(v[6])
 	}
-	r.it.Date = r.dates.parse(r.date)
-	return r.it, nil
+	return it
 }
 
-// listRows reads the dated list (q without words) in list order.
-func (s *Store) listRows(ctx context.Context, q Query, f func(Item) error) error {
+// listRows reads the dated list (q without words) in list order, the
+// columns cols (itemColumns or briefColumns).
+func (rc rawConn) listRows(q Query, cols string, f func(Item) error) error {
 	where, args := listWhere(q)
 	order := " ORDER BY date DESC, id DESC"
 	if q.OldestFirst {
@@ -70,11 +64,11 @@ func (s *Store) listRows(ctx context.Context, q Query, f func(Item) error) error
 		// starts with the filter column, walked in list order, so skipping
 		// OFFSET rows reads no records (a page at row 90,000 of 100,000 in
 		// milliseconds instead of a second); then the page's rows.
-		query = "SELECT " + itemColumns + " FROM records WHERE id IN (SELECT id FROM records INDEXED BY " +
+		query = "SELECT " + cols + " FROM records WHERE id IN (SELECT id FROM records INDEXED BY " +
 			idx + where + order + " LIMIT ? OFFSET ?)" + order
 	} else {
 		// Straight along the covering index, the filters tested in it.
-		query = "SELECT " + itemColumns + " FROM records INDEXED BY records_by_date" + where + order
+		query = "SELECT " + cols + " FROM records INDEXED BY records_by_date" + where + order
 		if q.Limit > 0 {
 			query += " LIMIT ? OFFSET ?"
 		}
@@ -85,67 +79,49 @@ func (s *Store) listRows(ctx context.Context, q Query, f func(Item) error) error
 		query += " LIMIT -1 OFFSET ?"
 		args = append(args, q.Offset)
 	}
-	rows, err := s.db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return translate(err)
-	}
-	defer rows.Close()
-	sc := newRowScanner()
-	for rows.Next() {
-		it, err := sc.scan(rows)
-		if err != nil {
-			return err
-		}
-		if err := f(it); err != nil {
-			return err
-		}
-	}
-	return translate(rows.Err())
+	var dates dateCache
+	return rc.each(query, args, func(v []driver.Value) error { return f(dates.item(v)) })
 }
 
-// keyRows reads the items of the search keys, in their order.
-func (s *Store) keyRows(ctx context.Context, keys []int64, f func(Item) error) error {
+// keyRows reads the brief items of the search keys, in their order.
+func (rc rawConn) keyRows(keys []int64, f func(Item) error) error {
 	if len(keys) == 0 {
 		return nil
 	}
 	descending := slices.IsSortedFunc(keys, func(a, b int64) int { return cmp.Compare(b, a) })
 	if descending && len(keys) >= walkMin {
-		var all int
-		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM records").Scan(&all); err != nil {
-			return translate(err)
-		}
-		if len(keys)*walkRatio >= all {
-			return s.walkKeys(ctx, keys, f)
-		}
-	}
-	stmt, err := s.db.PrepareContext(ctx, "SELECT "+itemColumns+" FROM records INDEXED BY records_by_date WHERE date = ? AND id = ?")
-	if err != nil {
-		return translate(err)
-	}
-	defer stmt.Close()
-	sc := newRowScanner()
-	for _, k := range keys {
-		rows, err := stmt.QueryContext(ctx, keyDate(k), keyID(k))
-		if err != nil {
-			return translate(err)
-		}
-		found := rows.Next()
-		var it Item
-		if found {
-			it, err = sc.scan(rows)
-		}
-		rows.Close()
-		if err != nil {
+		var all int64
+		if err := rc.each("SELECT count(*) FROM records", nil, func(v []driver.Value) error {
+			all, _ = v[0].(int64)
+			return nil
+		}); err != nil {
 			return err
 		}
-		if !found {
-			continue // deleted meanwhile
-		}
-		if err := f(it); err != nil {
-			return err
+		if int64(len(keys))*walkRatio >= all {
+			return rc.walkKeys(keys, f)
 		}
 	}
-	return nil
+	// One statement for all the keys: SQLite seeks each (date, id) of a
+	// JSON array, in the array's order (CROSS JOIN keeps json_each the
+	// outer loop), with no round trip per key.
+	var b strings.Builder
+	b.Grow(len(keys) * 24)
+	b.WriteByte('[')
+	day, date := int64(-1), ""
+	for i, k := range keys {
+		if d := k >> idBits; d != day {
+			day, date = d, keyDate(k)
+		}
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`["` + date + `",` + strconv.FormatInt(keyID(k), 10) + `]`)
+	}
+	b.WriteByte(']')
+	var dates dateCache
+	return rc.each("SELECT r.id, r.date, r.status, r.kind, r.title FROM json_each(?) j"+
+		" CROSS JOIN records r INDEXED BY records_by_date ON r.date = j.value->>0 AND r.id = j.value->>1",
+		[]any{b.String()}, func(v []driver.Value) error { return f(dates.item(v)) })
 }
 
 // Many keys are read by walking the index over their dates and picking
@@ -156,39 +132,40 @@ const (
 	walkRatio = 8
 )
 
-// walkKeys reads the items of keys (newest first, by date then id) by
+// walkKeys reads the brief items of keys (newest first, by date then id) by
 // walking records_by_date over their dates.
-func (s *Store) walkKeys(ctx context.Context, keys []int64, f func(Item) error) error {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+itemColumns+" FROM records INDEXED BY records_by_date"+
-		" WHERE date BETWEEN ? AND ? ORDER BY date DESC, id DESC", keyDate(keys[len(keys)-1]), keyDate(keys[0]))
-	if err != nil {
-		return translate(err)
-	}
-	defer rows.Close()
-	sc := newRowScanner()
+func (rc rawConn) walkKeys(keys []int64, f func(Item) error) error {
+	var dates dateCache
 	next := 0
-	for next < len(keys) && rows.Next() {
-		it, err := sc.scan(rows)
-		if err != nil {
-			return err
-		}
-		k := searchKey(it.Date, it.ID)
-		for next < len(keys) && keys[next] > k {
-			next++ // deleted meanwhile
-		}
-		if next < len(keys) && keys[next] == k {
-			next++
-			if err := f(it); err != nil {
-				return err
+	errDone := errors.New("done")
+	err := rc.each("SELECT "+briefColumns+" FROM records INDEXED BY records_by_date"+
+		" WHERE date BETWEEN ? AND ? ORDER BY date DESC, id DESC", []any{keyDate(keys[len(keys)-1]), keyDate(keys[0])},
+		func(v []driver.Value) error {
+			id, _ := v[0].(int64)
+			k := searchKey(dates.parse(text(v[1])), id)
+			for next < len(keys) && keys[next] > k {
+				next++ // deleted meanwhile
 			}
-		}
+			if next < len(keys) && keys[next] == k {
+				next++
+				if err := f(dates.item(v)); err != nil {
+					return err
+				}
+			}
+			if next == len(keys) {
+				return errDone
+			}
+			return nil
+		})
+	if err == errDone {
+		return nil
 	}
-	return translate(rows.Err())
+	return err
 }
 
 // searchItems loads a search page's items in the order of keys, with their
 // snippets and marks.
-func (s *Store) searchItems(ctx context.Context, keys []int64, ws []string) ([]Item, error) {
+func (rc rawConn) searchItems(keys []int64, ws []string) ([]Item, error) {
 	if len(keys) == 0 {
 		return nil, nil
 	}
@@ -196,28 +173,19 @@ func (s *Store) searchItems(ctx context.Context, keys []int64, ws []string) ([]I
 	for i, k := range keys {
 		args[i] = keyID(k)
 	}
-	rows, err := s.db.QueryContext(ctx, "SELECT "+itemColumns+", summary, body FROM records WHERE id IN ("+
-		strings.TrimSuffix(strings.Repeat("?,", len(keys)), ",")+")", args...)
-	if err != nil {
-		return nil, translate(err)
-	}
-	defer rows.Close()
 	type row struct {
 		it            Item
 		summary, body string
 	}
 	byID := make(map[int64]row, len(keys))
-	var summary, body string
-	sc := newRowScanner(&summary, &body)
-	for rows.Next() {
-		it, err := sc.scan(rows)
-		if err != nil {
-			return nil, err
-		}
-		byID[it.ID] = row{it, summary, body}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, translate(err)
+	var dates dateCache
+	if err := rc.each("SELECT "+itemColumns+", summary, body FROM records WHERE id IN ("+
+		strings.TrimSuffix(strings.Repeat("?,", len(keys)), ",")+")", args, func(v []driver.Value) error {
+		it := dates.item(v)
+		byID[it.ID] = row{it, text(v[7]), text(v[8])}
+		return nil
+	}); err != nil {
+		return nil, err
 	}
 	items := make([]Item, 0, len(keys))
 	for _, k := range keys {

@@ -16,6 +16,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
+	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
 )
@@ -37,12 +39,20 @@ type Store struct {
 	db   *sql.DB
 	path string
 
-	upgrade      Progress      // reports a long migration at open (OpenProgress)
-	checked      chan struct{} // closed when the open-time quick_check is done
-	checkStarted bool
-	checkErr     error
-	cancelCheck  context.CancelFunc
+	upgrade     Progress      // reports a long migration at open (OpenProgress)
+	checked     chan struct{} // closed when the open-time quick_check is done
+	checkErr    error
+	checkCtx    context.Context // cancelled by Close
+	cancelCheck context.CancelFunc
+	checkOnce   sync.Once   // starts the check, or gives it up at Close
+	checkTimer  *time.Timer // starts it checkDelay after open
 }
+
+// checkDelay is how long after open the background quick_check starts
+// unless something waits for its verdict (Check, a write) sooner: a short
+// command (a search, a list) ends before it and does not pay for reading
+// the whole file.
+const checkDelay = time.Second
 
 // Path is the database file the store was opened on.
 func (s *Store) Path() string { return s.path }
@@ -50,9 +60,19 @@ func (s *Store) Path() string { return s.path }
 // Close closes the database, interrupting a quick_check still running and
 // waiting for it to let go of its connection.
 func (s *Store) Close() error {
+	s.endCheck()
+	return s.db.Close()
+}
+
+// endCheck interrupts the open-time check, or gives it up if it has not
+// started, and waits for it to let go of its connection.
+func (s *Store) endCheck() {
+	if s.checkTimer != nil {
+		s.checkTimer.Stop()
+	}
+	s.checkOnce.Do(func() { close(s.checked) })
 	s.cancelCheck()
 	<-s.checked
-	return s.db.Close()
 }
 
 // Open opens the archive at path, creating it when the file does not exist.
@@ -77,12 +97,9 @@ func OpenProgress(path string, progress Progress) (*Store, error) {
 		return nil, fmt.Errorf("%s: %v", abs, err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &Store{db: db, path: abs, upgrade: progress, checked: make(chan struct{}), cancelCheck: cancel}
+	s := &Store{db: db, path: abs, upgrade: progress, checked: make(chan struct{}), checkCtx: ctx, cancelCheck: cancel}
 	if err := s.init(ctx); err != nil {
-		cancel()
-		if s.checkStarted {
-			<-s.checked
-		}
+		s.endCheck()
 		db.Close()
 		return nil, fmt.Errorf("%s: %w", abs, err)
 	}
@@ -169,16 +186,15 @@ func (s *Store) init(ctx context.Context) error {
 		if s.upgrade != nil {
 			s.upgrade(0, 0) // the check takes a while before the first step
 		}
-		s.checkStarted = true
-		s.quickCheck(ctx)
+		s.checkOnce.Do(func() { s.quickCheck(ctx) })
 		if s.checkErr != nil {
 			return s.checkErr
 		}
 	} else {
 		// quick_check reads the whole file (seconds for a large archive), so
-		// it runs beside the first screen; writes wait for its verdict.
-		s.checkStarted = true
-		go s.quickCheck(ctx)
+		// it runs in the background, from checkDelay after open or as soon
+		// as something waits for its verdict; writes wait for it.
+		s.checkTimer = time.AfterFunc(checkDelay, s.startCheck)
 	}
 	if _, err := s.db.Exec("PRAGMA journal_mode=WAL"); err != nil {
 		return translate(err)
@@ -200,10 +216,18 @@ func (s *Store) quickCheck(ctx context.Context) {
 	}
 }
 
-// Check waits for the open-time integrity check (PRAGMA quick_check) and
-// returns its verdict. Every write waits for it too, so a damaged archive is
-// never written to.
+// startCheck starts the background check unless it started or was given up.
+func (s *Store) startCheck() {
+	s.checkOnce.Do(func() { go s.quickCheck(s.checkCtx) })
+}
+
+// Check waits for the open-time integrity check (PRAGMA quick_check),
+// starting it if it has not started, and returns its verdict. Every write
+// waits for it too, so a damaged archive is never written to.
 func (s *Store) Check() error {
+	if s.checkTimer != nil {
+		s.startCheck()
+	}
 	<-s.checked
 	return s.checkErr
 }
