@@ -57,6 +57,7 @@ func Run(cfg Config) error {
 		Icon: icon, Release: true, Migrations: cfg.Meta.Migrations,
 	})
 	useVietnamese()
+	keepMemoryLow()
 	a := app.NewWithID(cfg.Meta.ID)
 	a.SetIcon(icon)
 

@@ -236,6 +236,17 @@ func (rc rawConn) indexPage(q Query) ([]int64, error) {
 	if limit > 0 && len(keys) >= limit {
 		return keys, nil
 	}
+	if q.Offset == 0 && limit > 0 {
+		// The first page, with every title match in hand: the newest
+		// matches less those, which spares the index the NOT (it reads the
+		// title positions of every match: a third of a broad query's time).
+		all, err := rc.matchKeys("search", matchExpr(words(q.Text), "")+" "+filterExpr(q), q, 0, limit)
+		if err != nil {
+			return nil, err
+		}
+		rest := without(all, keys)
+		return append(keys, rest[:min(len(rest), limit-len(keys))]...), nil
+	}
 	off := 0
 	if len(keys) == 0 && q.Offset > 0 {
 		nt, err := rc.matchCount("search_title", tExpr, q)

@@ -14,7 +14,7 @@ type Span struct{ Start, End int }
 // Snippet sizes, in bytes of the original text: the snippet starts a few
 // words before its first match, so that a narrow list row still shows it.
 const (
-	snippetWidth = 200
+	snippetWidth = 120
 	snippetLead  = 24
 )
 

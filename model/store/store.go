@@ -218,7 +218,12 @@ func (s *Store) quickCheck(ctx context.Context) {
 
 // startCheck starts the background check unless it started or was given up.
 func (s *Store) startCheck() {
-	s.checkOnce.Do(func() { go s.quickCheck(s.checkCtx) })
+	s.checkOnce.Do(func() {
+		go func() {
+			lowerPriority()
+			s.quickCheck(s.checkCtx)
+		}()
+	})
 }
 
 // Check waits for the open-time integrity check (PRAGMA quick_check),
