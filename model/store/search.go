@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -126,11 +128,17 @@ func (s *Store) CountContext(ctx context.Context, q Query) (int, error) {
 		})
 		return n, err
 	}
-	if q.Category == "" && len(q.Kinds) == 0 && len(q.Statuses) == 0 && q.Year == 0 && q.From.IsZero() && q.To.IsZero() {
+	everyStatus := len(q.Statuses) == len(model.Statuses) && !slices.ContainsFunc(model.Statuses,
+		func(st model.Status) bool { return !slices.Contains(q.Statuses, st) })
+	if q.Category == "" && len(q.Kinds) == 0 && (len(q.Statuses) == 0 || everyStatus) && q.Year == 0 &&
+		q.From.IsZero() && q.To.IsZero() {
 		// SQLite counts a whole table without decoding rows; the trash is small.
 		var all, trash int
 		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM records").Scan(&all); err != nil {
 			return 0, translate(err)
+		}
+		if everyStatus {
+			return all, nil
 		}
 		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM records WHERE status = 'trash'").Scan(&trash); err != nil {
 			return 0, translate(err)
@@ -164,11 +172,14 @@ func (s *Store) Records(q Query) ([]*model.Record, error) {
 }
 
 // Categories lists every category in use (outside the trash), read from the
-// category index without touching the records.
+// category index without touching the records: one seek per category
+// (the next category after the last found), not a walk over every entry.
 func (s *Store) Categories() ([]string, error) {
-	// The planner would pick the status index and read every record.
-	rows, err := s.db.Query(`SELECT DISTINCT category FROM records INDEXED BY records_by_category
-		WHERE category > '' AND status != 'trash' ORDER BY category`)
+	const next = `(SELECT category FROM records INDEXED BY records_by_category
+		WHERE category > %s AND status != 'trash' ORDER BY category LIMIT 1)`
+	rows, err := s.db.Query(`WITH RECURSIVE c(cat) AS (SELECT ` + fmt.Sprintf(next, "''") +
+		` UNION ALL SELECT ` + fmt.Sprintf(next, "c.cat") + ` FROM c WHERE c.cat IS NOT NULL)
+		SELECT cat FROM c WHERE cat IS NOT NULL`)
 	if err != nil {
 		return nil, translate(err)
 	}

@@ -159,6 +159,7 @@ func TestSearchAndListOrder(t *testing.T) {
 		{Year: 2025, OldestFirst: true},
 		{From: day(2025, 3, 1), To: day(2025, 6, 30)},
 		{Statuses: trash},
+		{Statuses: model.Statuses}, // counted without a scan
 		{Text: "tinh"},      // nearly everything: read by walking the index
 		{Text: "ubnd"},      // broad
 		{Text: "nong thon"}, // some
@@ -229,4 +230,30 @@ func firstDiff(a, b []int64) int {
 		}
 	}
 	return min(len(a), len(b))
+}
+
+// TestCategoriesSkipScan: the categories found seek by seek are the
+// distinct categories outside the trash, in order.
+func TestCategoriesSkipScan(t *testing.T) {
+	st := orderStore(t)
+	// A category only in the trash is not offered.
+	if _, err := st.db.Exec("UPDATE records SET category = 'Chỉ trong thùng rác' WHERE id = (SELECT min(id) FROM records WHERE status = 'trash')"); err != nil {
+		t.Fatal(err)
+	}
+	defer st.db.Exec("UPDATE records SET category = 'Kinh tế' WHERE category = 'Chỉ trong thùng rác'")
+	var want []string
+	rows, err := st.db.Query("SELECT DISTINCT category FROM records WHERE category != '' AND status != 'trash' ORDER BY category")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var c string
+		rows.Scan(&c)
+		want = append(want, c)
+	}
+	rows.Close()
+	got, err := st.Categories()
+	if err != nil || !slices.Equal(got, want) || len(got) < 3 {
+		t.Errorf("Categories = %q, %v; want %q", got, err, want)
+	}
 }
