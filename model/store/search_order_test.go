@@ -160,12 +160,12 @@ func TestSearchAndListOrder(t *testing.T) {
 		{From: day(2025, 3, 1), To: day(2025, 6, 30)},
 		{Statuses: trash},
 		{Statuses: model.Statuses}, // counted without a scan
-		{Text: "tinh"},      // nearly everything: read by walking the index
-		{Text: "ubnd"},      // broad
-		{Text: "nong thon"}, // some
-		{Text: "phong ch"},  // a prefix still being typed
-		{Text: "thi dua"},   // fewer: read one by one
-		{Text: "Sạt lở"},    // accents
+		{Text: "tinh"},             // nearly everything: read by walking the index
+		{Text: "ubnd"},             // broad
+		{Text: "nong thon"},        // some
+		{Text: "phong ch"},         // a prefix still being typed
+		{Text: "thi dua"},          // fewer: read one by one
+		{Text: "Sạt lở"},           // accents
 		{Text: "tinh", Statuses: trash},
 		{Text: "nong thon", Statuses: append([]model.Status{model.StatusDraft, model.StatusPublished}, trash...)},
 		{Text: "tinh", Kinds: []model.Kind{model.KindNews}, Year: 2025},
