@@ -1,10 +1,11 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -251,11 +252,8 @@ func (l *listPanel) touch(p int) {
 	if n := len(l.lru); n > 0 && l.lru[n-1] == p {
 		return
 	}
-	for k, v := range l.lru {
-		if v == p {
-			l.lru = append(l.lru[:k], l.lru[k+1:]...)
-			break
-		}
+	if k := slices.Index(l.lru, p); k >= 0 {
+		l.lru = slices.Delete(l.lru, k, k+1)
 	}
 	l.lru = append(l.lru, p)
 	for len(l.lru) > listPagesKept {
@@ -528,7 +526,7 @@ func (l *listPanel) loadFacets() {
 					cats = append(cats, c)
 				}
 			}
-			sort.Slice(cats, func(i, j int) bool { return vntext.Fold(cats[i]) < vntext.Fold(cats[j]) })
+			slices.SortFunc(cats, func(a, b string) int { return cmp.Compare(vntext.Fold(a), vntext.Fold(b)) })
 			l.categories = cats
 			l.category.SetOptions(cats)
 			l.ui.editor.form.setCategories(cats)

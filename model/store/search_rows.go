@@ -137,7 +137,6 @@ const (
 func (rc rawConn) walkKeys(keys []int64, f func(Item) error) error {
 	var dates dateCache
 	next := 0
-	errDone := errors.New("done")
 	err := rc.each("SELECT "+briefColumns+" FROM records INDEXED BY records_by_date"+
 		" WHERE date BETWEEN ? AND ? ORDER BY date DESC, id DESC", []any{keyDate(keys[len(keys)-1]), keyDate(keys[0])},
 		func(v []driver.Value) error {
@@ -153,15 +152,18 @@ func (rc rawConn) walkKeys(keys []int64, f func(Item) error) error {
 				}
 			}
 			if next == len(keys) {
-				return errDone
+				return errWalkDone
 			}
 			return nil
 		})
-	if err == errDone {
+	if errors.Is(err, errWalkDone) {
 		return nil
 	}
 	return err
 }
+
+// errWalkDone stops a walk once every key is found.
+var errWalkDone = errors.New("store: walk done")
 
 // searchItems loads a search page's items in the order of keys, with their
 // snippets and marks.
