@@ -51,8 +51,9 @@ type Store struct {
 // checkDelay is how long after open the background quick_check starts
 // unless something waits for its verdict (Check, a write) sooner: a short
 // command (a search, a list) ends before it and does not pay for reading
-// the whole file.
-const checkDelay = time.Second
+// the whole file, and the window's first screen does not share the
+// machine with it.
+const checkDelay = 2 * time.Second
 
 // Path is the database file the store was opened on.
 func (s *Store) Path() string { return s.path }
@@ -218,12 +219,15 @@ func (s *Store) quickCheck(ctx context.Context) {
 
 // startCheck starts the background check unless it started or was given up.
 func (s *Store) startCheck() {
-	s.checkOnce.Do(func() {
-		go func() {
-			lowerPriority()
-			s.quickCheck(s.checkCtx)
-		}()
-	})
+	s.checkOnce.Do(func() { go s.quickCheck(s.checkCtx) })
+}
+
+// CheckVerdict waits for the open-time integrity check's verdict without
+// starting the check sooner than checkDelay after open: the window reports
+// the verdict when it comes. Check starts it at once.
+func (s *Store) CheckVerdict() error {
+	<-s.checked
+	return s.checkErr
 }
 
 // Check waits for the open-time integrity check (PRAGMA quick_check),

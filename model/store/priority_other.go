@@ -1,7 +1,0 @@
-//go:build !linux && !windows
-
-package store
-
-// lowerPriority does nothing here: only Linux and Windows set a thread's
-// priority.
-func lowerPriority() {}
