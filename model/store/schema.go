@@ -14,7 +14,9 @@ var migrations = []func(tx *wtx) error{
 func (s *Store) migrate(from int) error {
 	for v := from; v < len(migrations); v++ {
 		err := s.tx(func(tx *wtx) error {
-			tx.progress = s.upgrade
+			if from > 0 { // a new archive is made at once: nothing to report
+				tx.progress = s.upgrade
+			}
 			if err := migrations[v](tx); err != nil {
 				return err
 			}

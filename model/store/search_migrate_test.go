@@ -248,3 +248,17 @@ func copyFile(t testing.TB, src, dst string) {
 		t.Fatal(err)
 	}
 }
+
+// TestNewArchiveReportsNoUpgrade: making a new archive runs every
+// migration at once and reports no progress (the window would flash its
+// upgrade notice, the command line print it).
+func TestNewArchiveReportsNoUpgrade(t *testing.T) {
+	st, err := OpenProgress(filepath.Join(t.TempDir(), "new.db"), func(done, total int) bool {
+		t.Errorf("progress %d/%d reported for a new archive", done, total)
+		return true
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+}
