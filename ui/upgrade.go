@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -36,15 +37,28 @@ func openAndRun(a fyne.App, path string, cfg Config) error {
 		done <- opened{st, err}
 	}()
 	var u *mainUI
+	var r opened
+	var p [2]int
+	quick := true
 	select {
-	case r := <-done:
+	case r = <-done:
+	case p = <-progress:
+		// An upgrade: worth a window of its own unless it ends at once (a
+		// small archive).
+		select {
+		case r = <-done:
+		case <-time.After(300 * time.Millisecond):
+			quick = false
+		}
+	}
+	if quick {
 		if r.err != nil {
 			showFatal(a, fmt.Errorf("không mở được cơ sở dữ liệu: %w", r.err))
 			return r.err
 		}
 		u = loadUI(a, r.st, cfg, realSched{})
 		u.win.ShowAndRun()
-	case p := <-progress:
+	} else {
 		var openErr error
 		w := a.NewWindow("Biên Tập — đang nâng cấp cơ sở dữ liệu")
 		msg := widget.NewLabel("Đang nâng cấp " + path + ":\nxây lại chỉ mục tìm kiếm (chỉ một lần, có thể mất vài chục giây)…")
