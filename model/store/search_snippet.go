@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"bientap/model/doc"
 	"bientap/model/vntext"
 )
 
@@ -51,11 +52,30 @@ func Snippet(text string, ws []string) (string, []Span) {
 	if bestN == 0 {
 		return "", nil
 	}
-	line := strings.Join(strings.Fields(best), " ")
+	line := strings.Join(strings.Fields(plainLine(best)), " ")
 	f, offs := vntext.FoldMap(line)
 	at := anchor(f, ws)
 	out := cut(line, max(offs[at]-snippetLead, 0), snippetWidth)
 	return out, Marks(out, ws)
+}
+
+// plainLine is a line of a body as the reader sees it, without its markup
+// (heading marks, centring arrows, emphasis stars, table bars, picture
+// syntax: model/doc's rules); table cells are joined with " · ".
+func plainLine(line string) string {
+	var parts []string
+	for _, b := range doc.Parse(line).Blocks {
+		if b.Kind == doc.Table {
+			for _, row := range b.Rows {
+				for _, c := range row {
+					parts = append(parts, doc.PlainText(c.Runs))
+				}
+			}
+			continue
+		}
+		parts = append(parts, doc.PlainText(b.Runs))
+	}
+	return strings.Join(parts, " · ")
 }
 
 // anchor returns the folded offset of the match after which most distinct

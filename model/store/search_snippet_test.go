@@ -49,6 +49,9 @@ func TestSnippet(t *testing.T) {
 			"Phát động [phong] [trào] [thi] [đua] yêu nước."},
 		{"where the words come together", "Thi đua: xem phụ lục. " + long + "Phát động phong trào thi đua yêu nước.", "phong trao thi dua",
 			"…của tỉnh. Phát động [phong] [trào] [thi] [đua] yêu nước."},
+		{"markup left out", "Mở đầu.\n# III. PHÂN CÔNG **NHIỆM VỤ**\n| Nhiệm vụ | Sở Nội vụ |", "nhiem vu",
+			"III. PHÂN CÔNG [NHIỆM] [VỤ]"},
+		{"a table row", "Mở đầu.\n| Nhiệm vụ chính | Sở Nội vụ |", "nhiem vu chinh", "[Nhiệm] [vụ] [chính] · Sở Nội [vụ]"},
 		{"no match", "Nội dung khác.", "sat lo", ""},
 		{"no words", "  Dòng   đầu\ndòng hai ", "", "Dòng đầu dòng hai"},
 	}
