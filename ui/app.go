@@ -143,7 +143,7 @@ func (u *mainUI) showMain() {
 func (u *mainUI) checkStore() {
 	st := u.st
 	go func() {
-		if err := st.Check(); err != nil {
+		if err := st.CheckVerdict(); err != nil {
 			u.sched.Do(func() { u.showError(err) })
 		}
 	}()

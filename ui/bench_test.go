@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -40,12 +41,21 @@ func TestMain(m *testing.M) {
 func bigArchive(b *testing.B) string {
 	b.Helper()
 	benchOnce.Do(func() {
+		// BIENTAP_BENCH_DB keeps the generated archive between runs (the
+		// same variable as model/store's benchmarks).
+		if benchPath = os.Getenv("BIENTAP_BENCH_DB"); benchPath != "" {
+			if _, err := os.Stat(benchPath); err == nil {
+				return
+			}
+		}
 		start := time.Now()
 		benchDir, benchErr = os.MkdirTemp("", "bientap-ui-bench-")
 		if benchErr != nil {
 			return
 		}
-		benchPath = filepath.Join(benchDir, "100k.db")
+		if benchPath == "" {
+			benchPath = filepath.Join(benchDir, "100k.db")
+		}
 		st, err := store.Open(benchPath)
 		if err != nil {
 			benchErr = err
@@ -151,5 +161,90 @@ func BenchmarkSearch100k(b *testing.B) {
 		if u.list.total == 0 {
 			b.Fatalf("no match for %q", words[i%len(words)])
 		}
+	}
+}
+
+// emptyArchive is a new archive in a temporary folder.
+func emptyArchive(b *testing.B) string {
+	path := filepath.Join(b.TempDir(), "empty.db")
+	st, err := store.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	st.Close()
+	return path
+}
+
+// BenchmarkStartupEmpty is BenchmarkStartup100k on an empty archive (the
+// welcome panel): run together (-bench Startup) they give the window
+// start's growth with the archive, here without GPU drawing; the real
+// window under Xvfb is timed by scripts/measure-window.
+func BenchmarkStartupEmpty(b *testing.B) {
+	path := emptyArchive(b)
+	a := test.NewTempApp(b)
+	cfg := Config{DBPath: path, Meta: resources.Metadata{Name: "Biên Tập"}}
+	for b.Loop() {
+		st, err := store.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		u := loadUI(a, st, cfg, &syncSched{})
+		u.win.Resize(fyne.NewSize(1280, 800))
+		if u.win.Content() != u.welcome {
+			b.Fatal("the empty archive should open on the welcome panel")
+		}
+		b.StopTimer()
+		u.win.Close()
+		st.Close()
+		b.StartTimer()
+	}
+}
+
+// firstPageSched is the synchronous scheduler noting when the first answer
+// of a query has been put on the list (before the count follows).
+type firstPageSched struct {
+	syncSched
+	shown time.Time
+}
+
+func (s *firstPageSched) Do(f func()) {
+	f()
+	if s.shown.IsZero() {
+		s.shown = time.Now()
+	}
+}
+
+// BenchmarkSearchFirstPage100k is the time from the end of the search
+// box's debounce to the first page of results on the list (rows updated,
+// without GPU drawing) for broad queries; the count follows it. The goal is
+// 100 ms whatever the number of matches.
+func BenchmarkSearchFirstPage100k(b *testing.B) {
+	path := bigArchive(b)
+	a := test.NewTempApp(b)
+	st, err := store.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	s := &firstPageSched{}
+	u := loadUI(a, st, Config{DBPath: path}, s)
+	u.win.Resize(fyne.NewSize(1280, 800))
+	for _, q := range []string{"tinh", "nhiem vu", "phong trao thi dua"} {
+		b.Run(strings.ReplaceAll(q, " ", "_"), func(b *testing.B) {
+			var first time.Duration
+			for b.Loop() {
+				u.list.search.SetText("")
+				u.list.reload()
+				u.list.search.SetText(q)
+				s.shown = time.Time{}
+				start := time.Now()
+				u.list.reload()
+				first += s.shown.Sub(start)
+				if u.list.total < 100 {
+					b.Fatalf("%q: %d rows", q, u.list.total)
+				}
+			}
+			b.ReportMetric(float64(first.Microseconds())/1000/float64(b.N), "first-page-ms")
+		})
 	}
 }

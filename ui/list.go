@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"cmp"
+	"context"
 	"fmt"
-	"sort"
+	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -61,9 +64,11 @@ type listPanel struct {
 	list       *widget.List
 	content    fyne.CanvasObject
 
-	gen        int         // generation of the latest query asked for
-	shownGen   int         // generation of the rows shown
-	shownQ     store.Query // the query of the rows shown
+	gen        int                // generation of the latest query asked for
+	cancel     context.CancelFunc // stops the latest query's work (a newer one replaces it)
+	shownGen   int                // generation of the rows shown
+	shownCtx   context.Context    // the shown query's: page fetches stop with it
+	shownQ     store.Query        // the query of the rows shown
 	total      int
 	pages      map[int][]store.Item
 	pending    map[int]bool
@@ -76,7 +81,7 @@ type listPanel struct {
 }
 
 func newListPanel(u *mainUI) *listPanel {
-	l := &listPanel{ui: u, pages: map[int][]store.Item{}, pending: map[int]bool{}}
+	l := &listPanel{ui: u, pages: map[int][]store.Item{}, pending: map[int]bool{}, shownCtx: context.Background()}
 	l.search = newTextEntry(u)
 	l.search.SetPlaceHolder("Tìm kiếm (không cần dấu)…")
 	l.search.ActionItem = widget.NewIcon(theme.SearchIcon())
@@ -120,14 +125,9 @@ func newListPanel(u *mainUI) *listPanel {
 	return l
 }
 
-// listRow is one row of the list: title on the first line; date, kind,
-// status (and number for documents) on the second.
-type listRow struct {
-	dot   *canvas.Circle
-	title *widget.Label
-	meta  *widget.Label
-}
-
+// A row of the list: title on the first line; date, kind, status (and
+// number for documents) on the second, or, for a search, the date and the
+// text around the match. The words found are shown in the accent colour.
 type rowLayout struct{}
 
 const rowHeight = 54
@@ -144,49 +144,92 @@ func (rowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	meta.Move(fyne.NewPos(14, 24))
 }
 
+// createRow makes a row's widgets; updateRow only changes their content
+// (Fyne may drop and remake the renderers of rows not drawn for a while).
 func (l *listPanel) createRow() fyne.CanvasObject {
 	dot := canvas.NewCircle(statusColor(""))
-	title := widget.NewLabel("")
-	title.TextStyle.Bold = true
+	title := widget.NewRichText()
 	title.Truncation = fyne.TextTruncateEllipsis
-	meta := widget.NewLabel("")
+	meta := widget.NewRichText()
 	meta.Truncation = fyne.TextTruncateEllipsis
-	meta.SizeName = theme.SizeNameCaptionText
 	return container.New(rowLayout{}, dot, title, meta)
 }
 
 func (l *listPanel) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	c := o.(*fyne.Container)
-	dot, title, meta := c.Objects[0].(*canvas.Circle), c.Objects[1].(*widget.Label), c.Objects[2].(*widget.Label)
+	dot, title, meta := c.Objects[0].(*canvas.Circle), c.Objects[1].(*widget.RichText), c.Objects[2].(*widget.RichText)
 	it, ok := l.itemAt(i)
 	if !ok {
 		dot.FillColor = statusColor("")
 		dot.Refresh()
-		title.SetText("…")
-		meta.SetText("")
+		title.Segments = markedText("…", nil, titleStyle)
+		title.Refresh()
+		meta.Segments = nil
+		meta.Refresh()
 		return
 	}
 	dot.FillColor = statusColor(string(it.Status))
 	dot.Refresh()
-	t := it.Title
-	if strings.TrimSpace(t) == "" {
-		t = "(chưa có tiêu đề)"
+	if strings.TrimSpace(it.Title) == "" {
+		title.Segments = markedText("(chưa có tiêu đề)", nil, titleStyle)
+	} else {
+		title.Segments = markedText(it.Title, it.TitleMarks, titleStyle)
 	}
-	title.SetText(t)
-	meta.SetText(itemMeta(it, l.shownQ.Text != ""))
+	title.Refresh()
+	meta.Segments = rowMeta(it, l.shownQ.Text != "")
+	meta.Refresh()
 }
 
-// itemMeta is a row's second line.
-func itemMeta(it store.Item, searching bool) string {
+var (
+	titleStyle = widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}
+	metaStyle  = widget.RichTextStyle{Inline: true, SizeName: theme.SizeNameCaptionText}
+)
+
+// markedText is text in style with the spans marks in the accent colour
+// (and bold).
+func markedText(text string, marks []store.Span, style widget.RichTextStyle) []widget.RichTextSegment {
+	hot := style
+	hot.ColorName = theme.ColorNamePrimary
+	hot.TextStyle.Bold = true
+	var segs []widget.RichTextSegment
+	at := 0
+	for _, m := range marks {
+		if m.Start < at || m.End > len(text) || m.Start >= m.End {
+			continue
+		}
+		if m.Start > at {
+			segs = append(segs, &widget.TextSegment{Text: text[at:m.Start], Style: style})
+		}
+		segs = append(segs, &widget.TextSegment{Text: text[m.Start:m.End], Style: hot})
+		at = m.End
+	}
+	if at < len(text) || len(segs) == 0 {
+		segs = append(segs, &widget.TextSegment{Text: text[at:], Style: style})
+	}
+	return segs
+}
+
+// rowMeta is a row's second line: for a search the date and the text
+// around the match, with the words found marked.
+func rowMeta(it store.Item, searching bool) []widget.RichTextSegment {
+	if searching && it.Snippet != "" {
+		date := vntext.ListDate(it.Date) + " · "
+		marks := make([]store.Span, len(it.SnippetMarks))
+		for k, m := range it.SnippetMarks {
+			marks[k] = store.Span{Start: m.Start + len(date), End: m.End + len(date)}
+		}
+		return markedText(date+it.Snippet, marks, metaStyle)
+	}
+	return markedText(itemMeta(it), nil, metaStyle)
+}
+
+// itemMeta is a row's second line outside a search.
+func itemMeta(it store.Item) string {
 	parts := []string{vntext.ListDate(it.Date), it.Kind.Label(), it.Status.Label()}
 	if it.Number != "" { // a draft not yet numbered shows no "Số"
 		parts = append(parts, "Số "+decree.NumberSign(it.Number, it.Sign))
 	}
-	s := strings.Join(parts, " · ")
-	if searching && it.Snippet != "" {
-		s = vntext.ListDate(it.Date) + " · " + it.Snippet
-	}
-	return s
+	return strings.Join(parts, " · ")
 }
 
 // itemAt returns the list's item i when its page is loaded, asking for the
@@ -210,11 +253,8 @@ func (l *listPanel) touch(p int) {
 	if n := len(l.lru); n > 0 && l.lru[n-1] == p {
 		return
 	}
-	for k, v := range l.lru {
-		if v == p {
-			l.lru = append(l.lru[:k], l.lru[k+1:]...)
-			break
-		}
+	if k := slices.Index(l.lru, p); k >= 0 {
+		l.lru = slices.Delete(l.lru, k, k+1)
 	}
 	l.lru = append(l.lru, p)
 	for len(l.lru) > listPagesKept {
@@ -237,10 +277,13 @@ func (l *listPanel) fetch(p int) {
 		return
 	}
 	l.pending[p] = true
-	gen, q := l.shownGen, l.pageQuery(p*listPage)
+	gen, ctx, q := l.shownGen, l.shownCtx, l.pageQuery(p*listPage)
 	st := l.ui.st
 	l.ui.sched.Go(func() {
-		items, err := st.List(q)
+		items, err := st.ListContext(ctx, q)
+		if ctx.Err() != nil {
+			return // the query changed meanwhile
+		}
 		l.ui.sched.Do(func() {
 			if gen != l.shownGen {
 				return // the query changed meanwhile
@@ -301,30 +344,43 @@ func (l *listPanel) onFilterChanged() {
 
 // reload runs the current query again (after a search, a filter change or
 // an edit) off the UI goroutine; the rows shown are replaced when the first
-// page arrives, the count follows, and stale answers are dropped.
+// page arrives, the count follows, and stale answers are dropped. A newer
+// query stops the work of the one before (its SQLite statements are
+// interrupted), so typing fast leaves no searches running behind.
 func (l *listPanel) reload() {
 	if l.timer != nil {
 		l.timer.Stop()
 		l.timer = nil
 	}
+	if l.cancel != nil {
+		l.cancel()
+	}
 	l.gen++
+	ctx, cancel := context.WithCancel(context.Background())
 	gen, q := l.gen, l.query()
+	l.cancel = cancel
 	st := l.ui.st
 	if l.total == 0 {
 		l.count.SetText("Đang tìm…")
 	}
+	asked := time.Now()
 	l.ui.sched.Go(func() {
 		// The first page is shown as soon as it is there; counting all the
 		// matches can take longer (a two-letter prefix), so it follows.
 		first := q
 		first.Limit = listPage
-		items, err := st.List(first)
+		items, err := st.ListContext(ctx, first)
+		if ctx.Err() != nil {
+			return // superseded
+		}
+		fetched := time.Since(asked)
 		complete := err == nil && len(items) < listPage
 		l.ui.sched.Do(func() {
 			if gen != l.gen {
 				return
 			}
-			l.shownGen, l.shownQ = gen, q
+			applying := time.Since(asked)
+			l.shownGen, l.shownCtx, l.shownQ = gen, ctx, q
 			l.pages = map[int][]store.Item{}
 			l.pending = map[int]bool{}
 			l.lru = nil
@@ -345,11 +401,15 @@ func (l *listPanel) reload() {
 			}
 			l.list.Refresh()
 			l.syncSelection()
+			traceList("first-page gen=%d rows=%d ms=%d text=%q store-ms=%d ui-ms=%d", gen, len(items), time.Since(asked).Milliseconds(), q.Text, fetched.Milliseconds(), applying.Milliseconds())
 		})
 		if err != nil || complete {
 			return
 		}
-		n, err := st.Count(q)
+		n, err := st.CountContext(ctx, q)
+		if ctx.Err() != nil {
+			return
+		}
 		l.ui.sched.Do(func() {
 			if gen != l.gen {
 				return
@@ -361,8 +421,17 @@ func (l *listPanel) reload() {
 			l.total = n
 			l.count.SetText(countText(n))
 			l.list.Refresh()
+			traceList("count gen=%d n=%d ms=%d", gen, n, time.Since(asked).Milliseconds())
 		})
 	})
+}
+
+// traceList writes, when the environment has BIENTAP_TRACE=1, when the
+// list's answers arrive, to stderr (scripts/measure-window reads it).
+func traceList(format string, args ...any) {
+	if os.Getenv("BIENTAP_TRACE") == "1" {
+		fmt.Fprintf(os.Stderr, "bientap-trace %d "+format+"\n", append([]any{time.Now().UnixMilli()}, args...)...)
+	}
 }
 
 func countText(n int) string {
@@ -458,7 +527,7 @@ func (l *listPanel) loadFacets() {
 					cats = append(cats, c)
 				}
 			}
-			sort.Slice(cats, func(i, j int) bool { return vntext.Fold(cats[i]) < vntext.Fold(cats[j]) })
+			slices.SortFunc(cats, func(a, b string) int { return cmp.Compare(vntext.Fold(a), vntext.Fold(b)) })
 			l.categories = cats
 			l.category.SetOptions(cats)
 			l.ui.editor.form.setCategories(cats)

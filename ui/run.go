@@ -12,7 +12,6 @@ package ui
 
 import (
 	"embed"
-	"fmt"
 	"os"
 
 	"fyne.io/fyne/v2"
@@ -21,7 +20,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"bientap/model/store"
 	"bientap/resources"
 )
 
@@ -57,6 +55,7 @@ func Run(cfg Config) error {
 		Icon: icon, Release: true, Migrations: cfg.Meta.Migrations,
 	})
 	useVietnamese()
+	keepMemoryLow()
 	a := app.NewWithID(cfg.Meta.ID)
 	a.SetIcon(icon)
 
@@ -68,16 +67,7 @@ func Run(cfg Config) error {
 			}
 		}
 	}
-	st, err := store.Open(path)
-	if err != nil {
-		showFatal(a, fmt.Errorf("không mở được cơ sở dữ liệu: %w", err))
-		return err
-	}
-	u := loadUI(a, st, cfg, realSched{})
-	u.win.ShowAndRun()
-	u.ioMu.Lock() // let a running autosave finish
-	defer u.ioMu.Unlock()
-	return u.st.Close()
+	return openAndRun(a, path, cfg)
 }
 
 // showFatal shows an error that stops the app in a window of its own: a

@@ -24,8 +24,10 @@ var (
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if benchDir != "" {
-		os.RemoveAll(benchDir)
+	for _, d := range []string{benchDir, orderDir} {
+		if d != "" {
+			os.RemoveAll(d)
+		}
 	}
 	os.Exit(code)
 }
@@ -159,6 +161,44 @@ func BenchmarkSearchTwoWords100k(b *testing.B) {
 					b.Fatal(len(items), err)
 				}
 			}
+		})
+	}
+}
+
+// BenchmarkSearchFirstPage100k is the window's first page of a search (100
+// rows with snippets and marks) for the broadest queries: every record,
+// nine in ten, and a last word of two letters still being typed (its
+// prefix has no index of its own in the body).
+func BenchmarkSearchFirstPage100k(b *testing.B) {
+	st := benchStore(b)
+	for _, q := range []string{"tinh", "ubnd", "nhiem vu", "phong trao thi dua"} {
+		b.Run(strings.ReplaceAll(q, " ", "_"), func(b *testing.B) {
+			for b.Loop() {
+				if items, err := st.List(Query{Text: q, Limit: 100}); err != nil || len(items) != 100 {
+					b.Fatal(len(items), err)
+				}
+			}
+			n, _ := st.Count(Query{Text: q})
+			b.ReportMetric(float64(n), "matches")
+		})
+	}
+}
+
+// BenchmarkSearchAll100k reads every match of a search as the command line
+// prints it (Each), broad and narrow; the command itself, side by side with
+// a LIKE scan, is BenchmarkSearchAll100k in ui/cli.
+func BenchmarkSearchAll100k(b *testing.B) {
+	st := benchStore(b)
+	for _, q := range []string{"tinh", "phong trao thi dua", "phong trao thi dua nam nhun"} {
+		b.Run(strings.ReplaceAll(q, " ", "_"), func(b *testing.B) {
+			n := 0
+			for b.Loop() {
+				n = 0
+				if err := st.Each(Query{Text: q}, func(Item) error { n++; return nil }); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(n), "matches")
 		})
 	}
 }

@@ -170,7 +170,7 @@ func insertNew(tx *wtx, recs []*model.Record, folds []folded, now time.Time) err
 // insertImported writes a prepared record's row and images, keeping its id
 // when it is free and its times when set; it does not index it.
 func insertImported(tx *wtx, r *model.Record, now time.Time) error {
-	if r.ID > 0 && r.ID < 1<<idBits {
+	if r.ID > 0 && r.ID <= maxImportedID {
 		var taken int
 		if err := tx.QueryRow("SELECT count(*) FROM records WHERE id = ?", r.ID).Scan(&taken); err != nil {
 			return err

@@ -8,12 +8,16 @@ import (
 // user_version i to i+1. Never edit a released migration: append a new one.
 var migrations = []func(tx *wtx) error{
 	migrateV1,
+	migrateSearchKey,
 	migrateSync,
 }
 
 func (s *Store) migrate(from int) error {
 	for v := from; v < len(migrations); v++ {
 		err := s.tx(func(tx *wtx) error {
+			if from > 0 { // a new archive is made at once: nothing to report
+				tx.progress = s.upgrade
+			}
 			if err := migrations[v](tx); err != nil {
 				return err
 			}

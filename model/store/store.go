@@ -15,6 +15,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
@@ -47,11 +48,22 @@ type Store struct {
 	path  string
 	clock model.Clock
 
-	checked      chan struct{} // closed when the open-time quick_check is done
-	checkStarted bool
-	checkErr     error
-	cancelCheck  context.CancelFunc
+	upgrade     Progress      // reports a long migration at open (OpenProgress)
+	opened      fileState     // the files' state before this store opened them (Verified)
+	checked     chan struct{} // closed when the open-time quick_check is done
+	checkErr    error
+	checkCtx    context.Context // cancelled by Close
+	cancelCheck context.CancelFunc
+	checkOnce   sync.Once   // starts the check, or gives it up at Close
+	checkTimer  *time.Timer // starts it checkDelay after open
 }
+
+// checkDelay is how long after open the background quick_check starts
+// unless something waits for its verdict (Check, a write) sooner: a short
+// command (a search, a list) ends before it and does not pay for reading
+// the whole file, and the window's first screen does not share the
+// machine with it.
+const checkDelay = 2 * time.Second
 
 // Path is the database file the store was opened on.
 func (s *Store) Path() string { return s.path }
@@ -67,9 +79,19 @@ func (s *Store) Clock() model.Clock { return s.clock }
 // Close closes the database, interrupting a quick_check still running and
 // waiting for it to let go of its connection.
 func (s *Store) Close() error {
+	s.endCheck()
+	return s.db.Close()
+}
+
+// endCheck interrupts the open-time check, or gives it up if it has not
+// started, and waits for it to let go of its connection.
+func (s *Store) endCheck() {
+	if s.checkTimer != nil {
+		s.checkTimer.Stop()
+	}
+	s.checkOnce.Do(func() { close(s.checked) })
 	s.cancelCheck()
 	<-s.checked
-	return s.db.Close()
 }
 
 // Open opens the archive at path, creating it when the file does not exist.
@@ -80,7 +102,12 @@ func (s *Store) Close() error {
 // not yet in WAL mode passes its integrity check before it is switched.
 // Forward migrations run at open. Hidden temporaries that a killed backup or
 // restore left in the archive's folder are removed.
-func Open(path string) (*Store, error) {
+func Open(path string) (*Store, error) { return OpenProgress(path, nil) }
+
+// OpenProgress is Open reporting, through progress, a migration that takes
+// long (one that rebuilds the search index of a large archive); progress is
+// not called when there is none.
+func OpenProgress(path string, progress Progress) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: đường dẫn không hợp lệ", path)
@@ -92,17 +119,15 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", abs, err)
 	}
+	opened, _ := statFiles(abs)
 	db, err := sql.Open("sqlite3", dsn(abs, false))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", abs, translate(err))
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &Store{db: db, path: abs, checked: make(chan struct{}), cancelCheck: cancel}
+	s := &Store{db: db, path: abs, upgrade: progress, opened: opened, checked: make(chan struct{}), checkCtx: ctx, cancelCheck: cancel}
 	if err := s.init(ctx, h); err != nil {
-		cancel()
-		if s.checkStarted {
-			<-s.checked
-		}
+		s.endCheck()
 		db.Close()
 		return nil, fmt.Errorf("%s: %w", abs, err)
 	}
@@ -184,21 +209,24 @@ func (s *Store) init(ctx context.Context, h header) error {
 	if err := s.db.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil {
 		return translate(err)
 	}
-	s.checkStarted = true
 	switch {
 	case version == 0:
-		close(s.checked) // a new archive: nothing to check
+		s.checkOnce.Do(func() { close(s.checked) }) // a new archive: nothing to check
 	case version < len(migrations) || !strings.EqualFold(mode, "wal"):
 		// Never migrate, or switch the journal mode of, a damaged archive:
 		// check it first, synchronously.
-		s.quickCheck(ctx)
+		if s.upgrade != nil && version < len(migrations) {
+			s.upgrade(0, 0) // the check takes a while before the first step
+		}
+		s.checkOnce.Do(func() { s.quickCheck(ctx) })
 		if s.checkErr != nil {
 			return s.checkErr
 		}
 	default:
 		// quick_check reads the whole file (seconds for a large archive), so
-		// it runs beside the first screen; writes wait for its verdict.
-		go s.quickCheck(ctx)
+		// it runs in the background, from checkDelay after open or as soon
+		// as something waits for its verdict; writes wait for it.
+		s.checkTimer = time.AfterFunc(checkDelay, s.startCheck)
 	}
 	if !strings.EqualFold(mode, "wal") {
 		if _, err := s.db.Exec("PRAGMA journal_mode=WAL"); err != nil {
@@ -222,10 +250,26 @@ func (s *Store) quickCheck(ctx context.Context) {
 	}
 }
 
-// Check waits for the open-time integrity check (PRAGMA quick_check) and
-// returns its verdict. Every write waits for it too, so a damaged archive is
-// never written to.
+// startCheck starts the background check unless it started or was given up.
+func (s *Store) startCheck() {
+	s.checkOnce.Do(func() { go s.quickCheck(s.checkCtx) })
+}
+
+// CheckVerdict waits for the open-time integrity check's verdict without
+// starting the check sooner than checkDelay after open: the window reports
+// the verdict when it comes. Check starts it at once.
+func (s *Store) CheckVerdict() error {
+	<-s.checked
+	return s.checkErr
+}
+
+// Check waits for the open-time integrity check (PRAGMA quick_check),
+// starting it if it has not started, and returns its verdict. Every write
+// waits for it too, so a damaged archive is never written to.
 func (s *Store) Check() error {
+	if s.checkTimer != nil {
+		s.startCheck()
+	}
 	<-s.checked
 	return s.checkErr
 }
@@ -286,7 +330,15 @@ func (e kindError) Unwrap() []error { return []error{e.kind, e.cause} }
 // inserts run the same few statements thousands of times.
 type wtx struct {
 	*sql.Tx
-	stmts map[string]*sql.Stmt
+	stmts    map[string]*sql.Stmt
+	progress Progress // a migration's progress (OpenProgress), or nil
+}
+
+// report passes a migration's progress on.
+func (w *wtx) report(done, total int) {
+	if w.progress != nil {
+		w.progress(int64(min(done, total)), int64(total))
+	}
 }
 
 func (w *wtx) stmt(q string) (*sql.Stmt, error) {

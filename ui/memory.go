@@ -1,0 +1,36 @@
+package ui
+
+import (
+	"runtime/debug"
+	"runtime/metrics"
+	"time"
+)
+
+// keepMemoryLow trades a little garbage-collection time for resident
+// memory in the window, which stays open all day beside other programs:
+//   - the heap may grow to half again its live size before a collection
+//     (Go's default lets it double);
+//   - every few seconds, memory freed since (the garbage of opening a
+//     record, of a page of search results, of the start) is handed back
+//     to the system when there is more than a few MB of it, on the Go side
+//     and, where the C library keeps it (glibc), on the C side (SQLite,
+//     the GL driver): both allocators otherwise keep freed memory for
+//     reuse, so the window's footprint would follow its busiest moment.
+func keepMemoryLow() {
+	debug.SetGCPercent(50)
+	go func() {
+		sample := []metrics.Sample{{Name: "/memory/classes/heap/free:bytes"}}
+		for range time.Tick(idleCheck) {
+			metrics.Read(sample)
+			if sample[0].Value.Uint64() > idleFree {
+				debug.FreeOSMemory()
+			}
+			trimCHeap()
+		}
+	}()
+}
+
+const (
+	idleCheck = 3 * time.Second
+	idleFree  = 4 << 20
+)

@@ -1,0 +1,6 @@
+//go:build !linux
+
+package ui
+
+// trimCHeap does nothing: other C libraries return freed memory themselves.
+func trimCHeap() {}
