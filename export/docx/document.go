@@ -366,9 +366,9 @@ func (d *docWriter) docBody(dd doc.Document, afterAddress bool) string {
 		case doc.Heading:
 			runs = boldRuns(bl.Runs)
 			if bl.Level == 1 {
-				p, runs = para(stGiuaDam), d.breakCentred(runs)
+				p, runs = para(stDeMuc1), d.breakCentred(runs)
 			} else {
-				p = para(stMucDam)
+				p = para(stDeMuc2)
 			}
 		case doc.Centered:
 			p, runs = para(stDongGiua), d.breakCentred(bl.Runs)
@@ -460,7 +460,10 @@ func (d *docWriter) footerTable() string {
 		}
 	}
 	for i, s := range h.Signer {
-		p := para(stQuyenHan)
+		p := para(stChucVu)
+		if i < h.SignerAuthority {
+			p = para(stQuyenHan)
+		}
 		if i == 0 {
 			p.before = tw(6 - 1*ptMM)
 		}

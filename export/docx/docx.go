@@ -196,10 +196,9 @@ func (d *docWriter) core() string {
 	if d.o.Document {
 		title = d.h.Title
 	}
+	// A record never saved has no times: the file then says none (rather
+	// than a made-up date an importer would take for the record's).
 	created, modified := d.r.Created, d.r.Updated
-	if modified.IsZero() {
-		modified = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
 	if created.IsZero() {
 		created = modified
 	}
@@ -218,9 +217,16 @@ func (d *docWriter) core() string {
 	if creator != "" {
 		fmt.Fprintf(&b, `<dc:creator>%s</dc:creator>`, esc(xmlText(creator)))
 	}
+	if c := strings.TrimSpace(d.r.Category); c != "" {
+		fmt.Fprintf(&b, `<cp:category>%s</cp:category>`, esc(xmlText(c)))
+	}
 	b.WriteString(`<dc:language>vi-VN</dc:language>`)
-	fmt.Fprintf(&b, `<dcterms:created xsi:type="dcterms:W3CDTF">%s</dcterms:created>`, created.UTC().Format(time.RFC3339))
-	fmt.Fprintf(&b, `<dcterms:modified xsi:type="dcterms:W3CDTF">%s</dcterms:modified>`, modified.UTC().Format(time.RFC3339))
+	if !created.IsZero() {
+		fmt.Fprintf(&b, `<dcterms:created xsi:type="dcterms:W3CDTF">%s</dcterms:created>`, created.UTC().Format(time.RFC3339))
+	}
+	if !modified.IsZero() {
+		fmt.Fprintf(&b, `<dcterms:modified xsi:type="dcterms:W3CDTF">%s</dcterms:modified>`, modified.UTC().Format(time.RFC3339))
+	}
 	b.WriteString(`</cp:coreProperties>`)
 	return b.String()
 }

@@ -20,11 +20,12 @@ func (d *docWriter) picture(b doc.Block, width, maxH float64) string {
 		d.warn("Dòng %d: không có ảnh «%s» trong bản ghi, đã bỏ qua", b.Line, b.Src)
 		return d.caption(caption)
 	}
-	return d.pictureOf(im, caption, width, maxH)
+	return d.pictureOf(im, caption, stAnh, width, maxH)
 }
 
-// pictureOf writes a record image and its caption.
-func (d *docWriter) pictureOf(im *model.Image, caption string, width, maxH float64) string {
+// pictureOf writes a record image in a paragraph of style st (stAnh, or
+// stAnhDaiDien for a news item's featured picture), and its caption.
+func (d *docWriter) pictureOf(im *model.Image, caption, st string, width, maxH float64) string {
 	ni, problem := pdf.NormalizeImage(im.Data)
 	if problem != "" {
 		label := im.Name
@@ -63,7 +64,7 @@ func (d *docWriter) pictureOf(im *model.Image, caption string, width, maxH float
 		`<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>`+
 		`</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`,
 		emu(w), emu(h), d.drawingID(), n, esc(xmlText(caption)), n, esc(xmlText(im.Name)), id, emu(w), emu(h))
-	return paragraph(para(stAnh), drawing) + d.caption(caption)
+	return paragraph(para(st), drawing) + d.caption(caption)
 }
 
 // drawingID numbers the drawings of the document.

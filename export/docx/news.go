@@ -39,7 +39,7 @@ func (d *docWriter) news() string {
 		b.WriteString(paragraph(para(stSapo), run(s, rPr{})))
 	}
 	if fi := r.FeaturedImage(); fi != nil && !placed(dd, fi.Name) {
-		b.WriteString(d.pictureOf(fi, fi.Caption, width, newsMaxImage))
+		b.WriteString(d.pictureOf(fi, fi.Caption, stAnhDaiDien, width, newsMaxImage))
 	}
 	for _, bl := range dd.Blocks {
 		switch bl.Kind {

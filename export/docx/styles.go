@@ -30,13 +30,17 @@ const (
 	stGiuaDam      = "GiuaDam"          // centred bold: QUYẾT ĐỊNH:, Chương, the issuing authority
 	stMucDam       = "MucDam"           // bold: "I. MỤC ĐÍCH", "1. Mục đích"
 	stDongGiua     = "DongGiua"         // a centred line
+	stDeMuc1       = "DeMuc1"           // a "#" heading of a document: centred bold, outline level 1
+	stDeMuc2       = "DeMuc2"           // a "##" heading of a document: bold, outline level 2
 	stAnh          = "Anh"              // a paragraph holding a picture
+	stAnhDaiDien   = "AnhDaiDien"       // news: the featured picture the body does not place
 	stChuThich     = "ChuThichAnh"      // a picture's caption
 	stBang         = "Bang"             // text in a table cell
 	stBangTin      = "BangTin"          // news: text in a table cell
 	stNoiNhan      = "NoiNhan"          // ô 9b label
 	stNoiNhanDong  = "NoiNhanDong"      // ô 9b lines
-	stQuyenHan     = "QuyenHanChucVu"   // ô 7a
+	stQuyenHan     = "QuyenHan"         // ô 7a, a line of the quyền hạn ("TM. ỦY BAN NHÂN DÂN")
+	stChucVu       = "ChucVu"           // ô 7a, a line of the chức vụ ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
 	stNguoiKy      = "NguoiKy"          // ô 7b
 	stSoTrang      = "SoTrang"          // the page number in the header
 	stDuThao       = "DuThao"           // the DỰ THẢO mark
@@ -115,6 +119,8 @@ func stylesXML(font string, bodyLine int, body float64) string {
 			p.align, p.keepNext = "left", true
 			return p
 		}(), r: rPr{bold: true}},
+		{id: stDeMuc1, name: "Đề mục 1", basedOn: stGiuaDam, p: func() pPr { p := para(""); p.outline = 1; return p }()},
+		{id: stDeMuc2, name: "Đề mục 2", basedOn: stMucDam, p: func() pPr { p := para(""); p.outline = 2; return p }()},
 		{id: stDongGiua, name: "Dòng giữa", basedOn: stNoiDung, p: func() pPr {
 			p := para("")
 			p.align, p.noIndent = "center", true
@@ -125,6 +131,7 @@ func stylesXML(font string, bodyLine int, body float64) string {
 			p.align, p.keepNext, p.before, p.after = "center", true, ex(paraGapPt), 0
 			return p
 		}()},
+		{id: stAnhDaiDien, name: "Ảnh đại diện", basedOn: stAnh, p: para("")},
 		withName(centre(stChuThich, 12, false, true), "Chú thích ảnh"),
 		{id: stBang, name: "Chữ trong bảng", p: func() pPr {
 			p := para("")
@@ -134,7 +141,8 @@ func stylesXML(font string, bodyLine int, body float64) string {
 		{id: stBangTin, name: "Chữ trong bảng (tin)", basedOn: stBang, p: para(""), r: rPr{size: 11}},
 		{id: stNoiNhan, name: "Nơi nhận", p: func() pPr { p := para(""); p.before, p.after = 0, 0; return p }(), r: rPr{bold: true, italic: true, size: 12}},
 		{id: stNoiNhanDong, name: "Nơi nhận (dòng)", p: func() pPr { p := para(""); p.before, p.after = 0, 0; return p }(), r: rPr{size: 11}},
-		withName(keep(centre(stQuyenHan, 14, true, false)), "Quyền hạn, chức vụ người ký"),
+		withName(keep(centre(stQuyenHan, 14, true, false)), "Quyền hạn người ký"),
+		withName(keep(centre(stChucVu, 14, true, false)), "Chức vụ người ký"),
 		withName(centre(stNguoiKy, 14, true, false), "Họ tên người ký"),
 		withName(centre(stSoTrang, 13, false, false), "Số trang"),
 		{id: stDuThao, name: "Dự thảo", p: func() pPr { p := para(""); p.align, p.before, p.after = "right", 0, 0; return p }(), r: rPr{bold: true, size: 13}},

@@ -68,6 +68,7 @@ type pPr struct {
 	markSize   float64 // pt of the paragraph mark (0: style's)
 	widowOff   bool
 	suppressSp bool
+	outline    int // heading level in Word's navigation (1, 2); 0: body text
 }
 
 type tab struct {
@@ -134,6 +135,9 @@ func (p pPr) xml() string {
 	}
 	if p.align != "" {
 		fmt.Fprintf(&b, `<w:jc w:val="%s"/>`, p.align)
+	}
+	if p.outline > 0 {
+		fmt.Fprintf(&b, `<w:outlineLvl w:val="%d"/>`, p.outline-1)
 	}
 	if p.markSize > 0 {
 		fmt.Fprintf(&b, `<w:rPr><w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr>`, halfPt(p.markSize), halfPt(p.markSize))

@@ -42,7 +42,7 @@ func ParseDOCX(data []byte, name string, opts Options) (*Parsed, error) {
 		return nil, err
 	}
 	p := &Parsed{Report: Report{Format: FormatDOCX}}
-	dx := &docxDoc{pkg: pkg, rep: &p.Report, notes: map[string]int{}, legacy: map[string]int{}}
+	dx := &docxDoc{pkg: pkg, rep: &p.Report, notes: map[string]int{}, legacy: map[string]int{}, picNames: map[string]string{}}
 	mainPart := pkg.mainPart()
 	docXML, err := pkg.read(mainPart, maxDocxXML)
 	if err != nil {
@@ -145,12 +145,15 @@ func writtenByUs(core map[string]string, ss styleSet) bool {
 // byline (a TacGia-styled or last line naming the author).
 func (dx *docxDoc) newsRecord(core map[string]string, fileName string, opts Options) *model.Record {
 	bs := joinCaptions(dx.blocks)
-	a := &article{fileName: fileName}
+	a := &article{fileName: fileName, category: oneSpace(core["category"])}
 	// Parts named by their styles.
 	kept := bs[:0]
+	var featured *dblock // a featured picture the body does not place
 	for _, b := range bs {
 		t := oneSpace(doc.PlainText(untab(b.Runs)))
 		switch {
+		case b.part == partFeatured && b.Kind == doc.Image && featured == nil:
+			featured = &b
 		case b.part == partPortal, b.part == partPageNumber, b.part == partDraft:
 			dx.rep.drop(t, DropLink)
 		case b.part == partSapo && a.sapo == "":
@@ -218,9 +221,28 @@ func (dx *docxDoc) newsRecord(core map[string]string, fileName string, opts Opti
 	}
 	a.blocks = dx.bodyBlocks(append(bs, dx.noteBlocks...))
 	a.images = referenced(dx.imgs.images, a.blocks)
+	if featured != nil {
+		a.images = withFeatured(a.images, dx.imgs.images, featured)
+		dx.rep.found("Ảnh đại diện: «%s»", shorten(oneSpace(doc.PlainText(featured.Runs)), 80))
+	}
 	r := a.records(dx.rep, opts, model.StatusDraft)[0]
 	setTimes(r, core, opts)
 	return r
+}
+
+// withFeatured puts the featured picture (f, an image block of all, with
+// its caption) first among the body's images, unless the body shows it too.
+func withFeatured(images, all []model.Image, f *dblock) []model.Image {
+	if findImage(images, f.Src) != nil {
+		return images
+	}
+	for _, im := range all {
+		if im.Name == f.Src {
+			im.Caption = oneSpace(doc.PlainText(f.Runs))
+			return append([]model.Image{im}, images...)
+		}
+	}
+	return images
 }
 
 // usableTitle reports whether a title property names the document: not
