@@ -85,6 +85,13 @@ var tinyParagraph = paragraph(func() pPr {
 	return p
 }())
 
+// spacer is an empty paragraph h twips high.
+func spacer(h int) string {
+	p := para("")
+	p.before, p.after, p.line, p.lineRule, p.markSize = 0, 0, max(h, 20), "exact", 1
+	return paragraph(p)
+}
+
 // draftNote is the draft's revision and time under its mark.
 func (d *docWriter) draftNote() string {
 	if d.h.Draft.Note == "" {
@@ -92,7 +99,7 @@ func (d *docWriter) draftNote() string {
 	}
 	p := para(stDuThao)
 	p.before = tw(0.8)
-	return paragraph(p, run(d.h.Draft.Note, rPr{bold: false, italic: true, size: 9}))
+	return paragraph(p, run(d.h.Draft.Note, rPr{upright: true, italic: true, size: 9}))
 }
 
 // cellXML is a table cell of width mm holding paragraphs.
@@ -373,11 +380,20 @@ func (d *docWriter) docBody(dd doc.Document, afterAddress bool) string {
 		case doc.Centered:
 			p, runs = para(stDongGiua), d.breakCentred(bl.Runs)
 		case doc.Image:
+			// The PDF leaves two paragraph gaps above a picture.
 			flush()
-			b.WriteString(d.picture(bl, d.g.TextWidth, (297-d.g.MarginTop-d.g.MarginBottom)*0.6))
+			b.WriteString(d.picture(bl, tw(2*paraGapPt*ptMM), d.g.TextWidth, (297-d.g.MarginTop-d.g.MarginBottom)*0.6))
 			first = false
 			continue
 		case doc.Table:
+			// The PDF leaves a gap and a half above a table: after the
+			// paragraph before it, or in a spacer paragraph.
+			gap := tw(1.5 * paraGapPt * ptMM)
+			if last != nil {
+				last.after = gap
+			} else if !first {
+				b.WriteString(spacer(gap))
+			}
 			flush()
 			b.WriteString(d.table(bl))
 			first = false

@@ -10,22 +10,23 @@ import (
 )
 
 // picture writes an image block of the body: the picture centred at most
-// width mm wide and maxH mm tall, its caption under it; a picture the
-// record lacks or that cannot be used is left out with a warning (its
-// caption stays).
-func (d *docWriter) picture(b doc.Block, width, maxH float64) string {
+// width mm wide and maxH mm tall, before twips under the text above (-1:
+// the style's), its caption under it; a picture the record lacks or that
+// cannot be used is left out with a warning (its caption stays).
+func (d *docWriter) picture(b doc.Block, before int, width, maxH float64) string {
 	im := d.r.ImageByName(b.Src)
 	caption := doc.PlainText(b.Runs)
 	if im == nil {
 		d.warn("Dòng %d: không có ảnh «%s» trong bản ghi, đã bỏ qua", b.Line, b.Src)
 		return d.caption(caption)
 	}
-	return d.pictureOf(im, caption, stAnh, width, maxH)
+	return d.pictureOf(im, caption, stAnh, before, width, maxH)
 }
 
 // pictureOf writes a record image in a paragraph of style st (stAnh, or
-// stAnhDaiDien for a news item's featured picture), and its caption.
-func (d *docWriter) pictureOf(im *model.Image, caption, st string, width, maxH float64) string {
+// stAnhDaiDien for a news item's featured picture) before twips under the
+// text above (-1: the style's), and its caption.
+func (d *docWriter) pictureOf(im *model.Image, caption, st string, before int, width, maxH float64) string {
 	ni, problem := pdf.NormalizeImage(im.Data)
 	if problem != "" {
 		label := im.Name
@@ -64,7 +65,9 @@ func (d *docWriter) pictureOf(im *model.Image, caption, st string, width, maxH f
 		`<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>`+
 		`</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`,
 		emu(w), emu(h), d.drawingID(), n, esc(xmlText(caption)), n, esc(xmlText(im.Name)), id, emu(w), emu(h))
-	return paragraph(para(st), drawing) + d.caption(caption)
+	p := para(st)
+	p.before = before
+	return paragraph(p, drawing) + d.caption(caption)
 }
 
 // drawingID numbers the drawings of the document.

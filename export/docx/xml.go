@@ -152,6 +152,7 @@ func para(style string) pPr { return pPr{style: style, before: -1, after: -1} }
 // rPr are a run's properties.
 type rPr struct {
 	bold, italic bool
+	upright      bool    // not bold, whatever the style says
 	size         float64 // pt; 0: the style's
 	color        string  // "C00000"
 	border       bool    // a box round the text
@@ -163,8 +164,11 @@ func (r rPr) xml() string {
 	}
 	var b strings.Builder
 	b.WriteString("<w:rPr>")
-	if r.bold {
+	switch {
+	case r.bold:
 		b.WriteString("<w:b/><w:bCs/>")
+	case r.upright:
+		b.WriteString(`<w:b w:val="0"/><w:bCs w:val="0"/>`)
 	}
 	if r.italic {
 		b.WriteString("<w:i/><w:iCs/>")
