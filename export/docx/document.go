@@ -411,6 +411,9 @@ func (d *docWriter) docBody(dd doc.Document, afterAddress bool) string {
 			if st.Role.Centred() {
 				runs = d.breakCentred(runs)
 			}
+			// As in the PDF, an article's title, or an article on one
+			// line, stays on the page of the text after it.
+			p.keepNext = st.Role == decree.ArticleTitle || st.Role == decree.Article && d.oneLine(runs)
 		}
 		if first {
 			if afterAddress {
@@ -428,6 +431,16 @@ func (d *docWriter) docBody(dd doc.Document, afterAddress bool) string {
 	}
 	flush()
 	return b.String()
+}
+
+// oneLine reports whether a justified body paragraph fits on one line
+// after its first-line indent.
+func (d *docWriter) oneLine(runs []doc.Run) bool {
+	w := indentMM
+	for _, r := range runs {
+		w += d.g.Width(r.Text, r.Bold, r.Italic, pdf.SizeBody)
+	}
+	return w <= d.g.TextWidth
 }
 
 // roleStyle is the paragraph style of a role.

@@ -67,6 +67,7 @@ func (d *docWriter) pictureOf(im *model.Image, caption, st string, before int, w
 		emu(w), emu(h), d.drawingID(), n, esc(xmlText(caption)), n, esc(xmlText(im.Name)), id, emu(w), emu(h))
 	p := para(st)
 	p.before = before
+	p.keepNext = strings.TrimSpace(caption) != ""
 	return paragraph(p, drawing) + d.caption(caption)
 }
 

@@ -3,12 +3,15 @@ package docx_test
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"bientap/export"
+	"bientap/export/docx/libreoffice"
 	"bientap/export/internal/samples"
 	"bientap/model"
 	"bientap/model/importer"
@@ -314,6 +317,13 @@ func TestRoundTrip(t *testing.T) {
 			if len(res.Warnings) > 0 {
 				t.Errorf("export warnings: %q", res.Warnings)
 			}
+			if out := os.Getenv("BIENTAP_DOCX_OUT"); out != "" { // to look at them
+				os.WriteFile(filepath.Join(out, "rt-"+name+".docx"), b.Bytes(), 0o644)
+				var p bytes.Buffer
+				if _, err := export.PDF(&p, want, export.Options{Settings: settings}); err == nil {
+					os.WriteFile(filepath.Join(out, "rt-"+name+"-pdf.pdf"), p.Bytes(), 0o644)
+				}
+			}
 			p, err := importer.ParseDOCX(b.Bytes(), name+".docx", importer.Options{Clock: model.FixedClock(time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC))})
 			if err != nil {
 				t.Fatal(err)
@@ -477,6 +487,45 @@ func TestRoundTripNormalises(t *testing.T) {
 			for _, d := range recordDiff(readBack(t, got, s), want) {
 				t.Errorf("again: %s", d)
 			}
+		})
+	}
+}
+
+// TestEveryKindLaysOutAsPDF converts the Word file of every document of
+// the round trip with LibreOffice and compares it with our PDF of the same
+// record: the same pages, the same words in the same order, the Quốc hiệu,
+// "Số:", the signer's name and the page number within 3 mm.
+func TestEveryKindLaysOutAsPDF(t *testing.T) {
+	libreoffice.Tool(t, "soffice")
+	libreoffice.Tool(t, "pdftotext")
+	dir := t.TempDir()
+	cases := roundTripCases()
+	var names, docs []string
+	for name, r := range cases {
+		if !r.Kind.IsDocument() {
+			continue
+		}
+		o := export.Options{Settings: model.DefaultSettings()}
+		var b bytes.Buffer
+		if _, err := export.Docx(&b, r, o); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, name+".docx")
+		os.WriteFile(path, b.Bytes(), 0o644)
+		b.Reset()
+		if _, err := export.PDF(&b, r, o); err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, name+"-pdf.pdf"), b.Bytes(), 0o644)
+		names, docs = append(names, name), append(docs, path)
+	}
+	slices.Sort(names)
+	libreoffice.Convert(t, docs...)
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			ours := filepath.Join(dir, name+"-pdf.pdf")
+			libreoffice.SameLayout(t, ours, filepath.Join(dir, name+".pdf"),
+				libreoffice.DocumentAnchors(cases[name].SignerName, libreoffice.Pages(t, ours)), 3)
 		})
 	}
 }

@@ -128,7 +128,7 @@ func stylesXML(font string, bodyLine int, body float64) string {
 		}()},
 		{id: stAnh, name: "Ảnh", p: func() pPr {
 			p := para("")
-			p.align, p.keepNext, p.before, p.after = "center", true, ex(paraGapPt), 0
+			p.align, p.before, p.after = "center", ex(paraGapPt), 0 // kept with its caption, when it has one
 			return p
 		}()},
 		{id: stAnhDaiDien, name: "Ảnh đại diện", basedOn: stAnh, p: para("")},

@@ -145,3 +145,74 @@ func Missing(want, got []string) string {
 	}
 	return ""
 }
+
+// Anchor is a word whose place two layouts of one document must share:
+// the first (or, Last, the last) word Text on page Page (0-based).
+type Anchor struct {
+	What, Text string
+	Page       int
+	Last       bool
+}
+
+// find is the anchor's word among ws.
+func (a Anchor) find(ws []Word) (Word, bool) {
+	var hit Word
+	found := false
+	for _, w := range ws {
+		if w.Text == a.Text && w.Page == a.Page {
+			hit, found = w, true
+			if !a.Last {
+				break
+			}
+		}
+	}
+	return hit, found
+}
+
+// SameLayout checks that the PDF lo (LibreOffice's layout of a Word file)
+// has the pages of the PDF ours, the same words in the same order, and
+// each anchor within tol mm of where ours has it.
+func SameLayout(t testing.TB, ours, lo string, anchors []Anchor, tol float64) {
+	t.Helper()
+	if d := Diff(Words(t, ours), Words(t, lo)); d != "" {
+		t.Errorf("words differ (PDF vs LibreOffice): %s", d)
+	}
+	wo, po := Boxes(t, ours)
+	wl, pl := Boxes(t, lo)
+	if po != pl {
+		t.Errorf("LibreOffice made %d pages, the PDF has %d", pl, po)
+		return
+	}
+	for _, a := range anchors {
+		o, ok1 := a.find(wo)
+		l, ok2 := a.find(wl)
+		if !ok1 || !ok2 {
+			t.Errorf("%s %q: in the PDF %v, in LibreOffice %v", a.What, a.Text, ok1, ok2)
+			continue
+		}
+		if dx, dy := l.CX()-o.CX(), l.CY()-o.CY(); dx*dx+dy*dy > tol*tol {
+			t.Errorf("%s %q is %.1f mm right, %.1f mm down of the PDF's (page %d)", a.What, a.Text, dx, dy, a.Page+1)
+		}
+	}
+}
+
+// DocumentAnchors are the anchors of a Decree-30 document of pages pages
+// signed by signer: the Quốc hiệu, "Số:", the signer's name (its last
+// word) and the page number of page 2.
+func DocumentAnchors(signer string, pages int) []Anchor {
+	as := []Anchor{{"Quốc hiệu", "CỘNG", 0, false}, {"Số", "Số:", 0, false}}
+	if f := strings.Fields(signer); len(f) > 0 {
+		as = append(as, Anchor{"signer name", f[len(f)-1], pages - 1, true})
+	}
+	if pages > 1 {
+		as = append(as, Anchor{"page number", "2", 1, false})
+	}
+	return as
+}
+
+// Pages is the number of pages of a PDF.
+func Pages(t testing.TB, path string) int {
+	t.Helper()
+	_, n := Boxes(t, path)
+	return n
+}
