@@ -35,7 +35,9 @@ func (dx *docxDoc) documentRecord(d *decreeDoc, core map[string]string, fileName
 	for _, g := range d.guessed {
 		rep.guess("%s", g)
 	}
-	if ns := decree.NumberSign(r.Number, r.Sign); ns != "" {
+	if ns := decree.NumberSign(r.Number, r.Sign); r.Number == "" && ns != "" {
+		rep.found("Ký hiệu: %s (số để trống, chưa cấp số)", r.Sign)
+	} else if ns != "" {
 		rep.found("Số, ký hiệu: %s", ns)
 	} else {
 		rep.warn("không thấy dòng «Số: …/…»")
