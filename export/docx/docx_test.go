@@ -145,7 +145,10 @@ func TestDocumentPackage(t *testing.T) {
 	}
 	styles := string(parts["word/styles.xml"])
 	for _, want := range []string{`w:ascii="Times New Roman" w:hAnsi="Times New Roman"`, `<w:lang w:val="vi-VN"`,
-		`w:styleId="NoiDung"><w:name w:val="Nội dung"/>`, `w:styleId="CanCu"`, `w:styleId="Dieu"`} {
+		`w:styleId="NoiDung"><w:name w:val="Nội dung"/>`, `w:styleId="CanCu"`, `w:styleId="Dieu"`,
+		// A paragraph a clerk starts after a heading is running text.
+		`w:styleId="DeMuc1"><w:name w:val="Đề mục 1"/><w:basedOn w:val="GiuaDam"/><w:next w:val="NoiDung"/>`,
+		`w:styleId="QuyenHan"`, `w:styleId="ChucVu"`} {
 		if !strings.Contains(styles, want) {
 			t.Errorf("styles.xml lacks %s", want)
 		}

@@ -109,18 +109,18 @@ func stylesXML(font string, bodyLine int, body float64) string {
 		}(), r: rPr{size: body}},
 		{id: stCanCu, name: "Căn cứ", basedOn: stNoiDung, p: para(""), r: rPr{italic: true}},
 		{id: stDieu, name: "Điều", basedOn: stNoiDung, p: para("")},
-		{id: stGiuaDam, name: "Dòng giữa in đậm", basedOn: stNoiDung, p: func() pPr {
+		{id: stGiuaDam, name: "Dòng giữa in đậm", basedOn: stNoiDung, next: stNoiDung, p: func() pPr {
 			p := para("")
 			p.align, p.keepNext, p.noIndent = "center", true, true
 			return p
 		}(), r: rPr{bold: true}},
-		{id: stMucDam, name: "Mục, khoản in đậm", basedOn: stNoiDung, p: func() pPr {
+		{id: stMucDam, name: "Mục, khoản in đậm", basedOn: stNoiDung, next: stNoiDung, p: func() pPr {
 			p := para("")
 			p.align, p.keepNext = "left", true
 			return p
 		}(), r: rPr{bold: true}},
-		{id: stDeMuc1, name: "Đề mục 1", basedOn: stGiuaDam, p: func() pPr { p := para(""); p.outline = 1; return p }()},
-		{id: stDeMuc2, name: "Đề mục 2", basedOn: stMucDam, p: func() pPr { p := para(""); p.outline = 2; return p }()},
+		{id: stDeMuc1, name: "Đề mục 1", basedOn: stGiuaDam, next: stNoiDung, p: func() pPr { p := para(""); p.outline = 1; return p }()},
+		{id: stDeMuc2, name: "Đề mục 2", basedOn: stMucDam, next: stNoiDung, p: func() pPr { p := para(""); p.outline = 2; return p }()},
 		{id: stDongGiua, name: "Dòng giữa", basedOn: stNoiDung, p: func() pPr {
 			p := para("")
 			p.align, p.noIndent = "center", true
@@ -156,8 +156,8 @@ func stylesXML(font string, bodyLine int, body float64) string {
 			p.align, p.before, p.after, p.line, p.lineRule = "both", 120, 0, 288, "auto"
 			return p
 		}(), r: rPr{size: 13}},
-		{id: stHeading1, name: "heading 1", basedOn: stNoiDungTin, p: func() pPr { p := para(""); p.align, p.keepNext = "left", true; return p }(), r: rPr{bold: true, size: 15}},
-		{id: stHeading2, name: "heading 2", basedOn: stNoiDungTin, p: func() pPr { p := para(""); p.align, p.keepNext = "left", true; return p }(), r: rPr{bold: true, italic: true, size: 13}},
+		{id: stHeading1, name: "heading 1", basedOn: stNoiDungTin, next: stNoiDungTin, p: func() pPr { p := para(""); p.align, p.keepNext = "left", true; return p }(), r: rPr{bold: true, size: 15}},
+		{id: stHeading2, name: "heading 2", basedOn: stNoiDungTin, next: stNoiDungTin, p: func() pPr { p := para(""); p.align, p.keepNext = "left", true; return p }(), r: rPr{bold: true, italic: true, size: 13}},
 		{id: stTacGia, name: "Tác giả", basedOn: stNoiDungTin, p: func() pPr { p := para(""); p.align = "right"; return p }(), r: rPr{bold: true}},
 	}
 	var b strings.Builder
