@@ -57,14 +57,21 @@ func (d *docWriter) pictureOf(im *model.Image, caption, st string, before int, w
 		w = h * float64(ni.Width) / float64(ni.Height)
 	}
 	n := len(d.files)
+	// The picture's name (Word's selection pane) is the record's name of
+	// the image, so that it comes back on import even from LibreOffice,
+	// which keeps only this one.
+	objName := im.Name
+	if objName == "" {
+		objName = fmt.Sprintf("Ảnh %d", n)
+	}
 	drawing := fmt.Sprintf(`<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="%d" cy="%d"/>`+
-		`<wp:docPr id="%d" name="Ảnh %d" descr="%s"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>`+
+		`<wp:docPr id="%d" name="%s" descr="%s"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>`+
 		`<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>`+
 		`<pic:nvPicPr><pic:cNvPr id="%d" name="%s"/><pic:cNvPicPr/></pic:nvPicPr>`+
 		`<pic:blipFill><a:blip r:embed="%s"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>`+
 		`<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>`+
 		`</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`,
-		emu(w), emu(h), d.drawingID(), n, esc(xmlText(caption)), n, esc(xmlText(im.Name)), id, emu(w), emu(h))
+		emu(w), emu(h), d.drawingID(), esc(xmlText(objName)), esc(xmlText(caption)), n, esc(xmlText(im.Name)), id, emu(w), emu(h))
 	p := para(st)
 	p.before = before
 	p.keepNext = strings.TrimSpace(caption) != ""

@@ -529,3 +529,47 @@ func TestEveryKindLaysOutAsPDF(t *testing.T) {
 		})
 	}
 }
+
+// TestRoundTripSavedByLibreOffice: a Word file opened and saved again
+// (LibreOffice, as a clerk without Word does: new style ids made from the
+// styles' names, its own properties) still gives back the record.
+func TestRoundTripSavedByLibreOffice(t *testing.T) {
+	libreoffice.Tool(t, "soffice")
+	dir := t.TempDir()
+	cases := roundTripCases()
+	var names, docs []string
+	for name, r := range cases {
+		var b bytes.Buffer
+		if _, err := export.Docx(&b, r, export.Options{Settings: model.DefaultSettings()}); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, name+".docx")
+		os.WriteFile(path, b.Bytes(), 0o644)
+		names, docs = append(names, name), append(docs, path)
+	}
+	slices.Sort(names)
+	saved := libreoffice.Resave(t, filepath.Join(dir, "saved"), docs...)
+	for i, name := range names {
+		_ = i
+		t.Run(name, func(t *testing.T) {
+			want := cases[name]
+			data, err := os.ReadFile(saved[slices.Index(docs, filepath.Join(dir, name+".docx"))])
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := importer.ParseDOCX(data, name+".docx", importer.Options{Clock: model.FixedClock(time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC))})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := p.Records[0]
+			// LibreOffice stamps the file with its own times.
+			got.Created, got.Updated = want.Created, want.Updated
+			for _, d := range recordDiff(got, want) {
+				t.Error(d)
+			}
+			if t.Failed() {
+				t.Logf("report:\n%s", p.Report.String())
+			}
+		})
+	}
+}

@@ -121,21 +121,23 @@ func (dx *docxDoc) pageGeometry(body *xnode, settings string) {
 
 // writtenByUs reports whether the file is laid out as Biên Tập writes
 // Word files (export/docx): by its application, or by the styles that name
-// the header's parts (a file saved again from Word keeps them). Such a file
-// breaks long centred lines with line breaks, and sets the body's roles
-// (bold "Điều 1.", italic legal bases…) by the layout rules that Biên Tập's
-// outputs apply again.
+// the header's parts, by their ids or their names (a file saved again from
+// Word keeps the ids; LibreOffice makes new ids from the names). Such a
+// file breaks long centred lines with line breaks, and sets the body's
+// roles (bold "Điều 1.", italic legal bases…) by the layout rules that Biên
+// Tập's outputs apply again.
 func writtenByUs(core map[string]string, ss styleSet) bool {
 	if strings.HasPrefix(core["Application"], "Biên Tập") {
 		return true
 	}
-	n := 0
-	for _, id := range []string{"SoKyHieu", "QuocHieu", "DiaDanhNgayThang", "NoiDung", "NguoiKy", "TenLoai"} {
-		if _, ok := ss[id]; ok {
-			n++
+	found := map[part]bool{}
+	for id, s := range ss {
+		switch p := partOfStyle(id, s.name); p {
+		case partNumber, partQuocHieu, partPlaceDate, partBody, partSignerName, partKind:
+			found[p] = true
 		}
 	}
-	return n >= 4
+	return len(found) >= 4
 }
 
 // newsRecord builds a news item: title (Title style, else the document's

@@ -344,11 +344,11 @@ func (dx *docxDoc) runItems(pb *paraBuilder, kids []*xnode, bold, italic bool, f
 func (dx *docxDoc) pictures(pb *paraBuilder, n *xnode) {
 	type pic struct{ id, name string }
 	var pics []pic
-	name := "" // the picture's own name (pic:cNvPr), which precedes its blip
+	name := "" // the picture's name (wp:docPr, pic:cNvPr), which precedes its blip
 	var walk func(*xnode)
 	walk = func(x *xnode) {
 		switch x.name {
-		case "cNvPr":
+		case "docPr", "cNvPr": // the drawing's name, then the picture's own
 			name = x.attr("name")
 		case "blip":
 			if id := x.attr("embed"); id != "" {

@@ -216,3 +216,27 @@ func Pages(t testing.TB, path string) int {
 	_, n := Boxes(t, path)
 	return n
 }
+
+// Resave opens the .docx files with LibreOffice and saves them again as
+// .docx (Word 2007–365) into the folder out, as a clerk who edits a file
+// in LibreOffice does, and returns the saved files' paths in order.
+func Resave(t testing.TB, out string, docs ...string) []string {
+	t.Helper()
+	soffice := Tool(t, "soffice")
+	profile := t.TempDir()
+	args := append([]string{"-env:UserInstallation=file://" + filepath.ToSlash(profile), "--headless",
+		"--convert-to", "docx:MS Word 2007 XML", "--outdir", out}, docs...)
+	res, err := exec.Command(soffice, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("soffice: %v\n%s", err, res)
+	}
+	var saved []string
+	for _, d := range docs {
+		p := filepath.Join(out, filepath.Base(d))
+		if _, err := os.Stat(p); err != nil {
+			t.Fatalf("LibreOffice did not save %s:\n%s", filepath.Base(d), res)
+		}
+		saved = append(saved, p)
+	}
+	return saved
+}
