@@ -62,13 +62,18 @@ func Write(w io.Writer, r *model.Record, o Options) (Result, error) {
 	}
 	g := pdf.DocumentGeometry(pdf.Options{MarginTop: o.MarginTop, MarginBottom: o.MarginBottom,
 		MarginLeft: o.MarginLeft, MarginRight: o.MarginRight, LineSpacing: o.LineSpacing})
-	d := &docWriter{r: r, o: o, g: g, media: map[string]string{}}
+	d := &docWriter{r: r, o: o, g: g, media: map[string]string{}, shown: map[string]bool{}}
 	d.warnings = append(d.warnings, g.Warnings...)
 	var body string
 	if o.Document {
 		body = d.document()
 	} else {
 		body = d.news()
+	}
+	for i, im := range r.Images {
+		if !d.shown[im.Name] {
+			d.warn("Ảnh %d (%s) không có trong thân bài, không xuất", i+1, im.Name)
+		}
 	}
 	return Result{Warnings: d.warnings}, d.pack(w, body)
 }
@@ -83,6 +88,7 @@ type docWriter struct {
 
 	rels     []rel             // relationships of document.xml beyond the fixed ones
 	media    map[string]string // record image name → relationship id
+	shown    map[string]bool   // record images the body or the article shows, by name
 	files    []file            // word/media/… parts
 	headers  []string          // header parts: default, first
 	drawings int               // drawings so far (their ids)

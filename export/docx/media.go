@@ -27,6 +27,7 @@ func (d *docWriter) picture(b doc.Block, before int, width, maxH float64) string
 // stAnhDaiDien for a news item's featured picture) before twips under the
 // text above (-1: the style's), and its caption.
 func (d *docWriter) pictureOf(im *model.Image, caption, st string, before int, width, maxH float64) string {
+	d.shown[im.Name] = true
 	ni, problem := pdf.NormalizeImage(im.Data)
 	if problem != "" {
 		label := im.Name
