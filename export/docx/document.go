@@ -246,6 +246,9 @@ func (d *docWriter) urgency(lastBelow float64) string {
 	if size != pdf.SizeUrgency {
 		rp.size = size
 	}
+	// The PDF centres the mark in its box; Word and LibreOffice put an
+	// exact line's extra height above the text: raise it by half of that.
+	rp.raise = (8 - pdf.Single*size*ptMM) / 2 / ptMM
 	return paragraph(p, run(h.Urgency, rp))
 }
 
@@ -412,8 +415,19 @@ func (d *docWriter) docBody(dd doc.Document, afterAddress bool) string {
 				runs = d.breakCentred(runs)
 			}
 			// As in the PDF, an article's title, or an article on one
-			// line, stays on the page of the text after it.
+			// line, stays on the page of the text after it; a division
+			// ("Chương I") has a gap more above it, its title none, the
+			// operative line half a gap more.
 			p.keepNext = st.Role == decree.ArticleTitle || st.Role == decree.Article && d.oneLine(runs)
+			gap := paraGapPt * 20 // twips
+			switch st.Role {
+			case decree.Division:
+				p.before = int(2 * gap)
+			case decree.DivisionTitle:
+				p.before = 0
+			case decree.Order:
+				p.before = int(1.5 * gap)
+			}
 		}
 		if first {
 			if afterAddress {

@@ -154,6 +154,7 @@ type rPr struct {
 	bold, italic bool
 	upright      bool    // not bold, whatever the style says
 	size         float64 // pt; 0: the style's
+	raise        float64 // pt the text is raised above its baseline
 	color        string  // "C00000"
 	border       bool    // a box round the text
 }
@@ -173,9 +174,12 @@ func (r rPr) xml() string {
 	if r.italic {
 		b.WriteString("<w:i/><w:iCs/>")
 	}
-	// The order of CT_RPr: b, i, color, sz, bdr.
+	// The order of CT_RPr: b, i, color, position, sz, bdr.
 	if r.color != "" {
 		fmt.Fprintf(&b, `<w:color w:val="%s"/>`, r.color)
+	}
+	if r.raise != 0 {
+		fmt.Fprintf(&b, `<w:position w:val="%d"/>`, halfPt(r.raise))
 	}
 	if r.size > 0 {
 		fmt.Fprintf(&b, `<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, halfPt(r.size), halfPt(r.size))
