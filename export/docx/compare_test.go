@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"bientap/export/docx/libreoffice"
 	"bientap/export/internal/samples"
 	"bientap/export/pdf"
 	"bientap/model"
@@ -64,8 +65,8 @@ func anchors(r *model.Record, pages int) []anchor {
 // hiệu, Số, trích yếu, first body line, signer name and page number within
 // 3 mm.
 func TestLibreOfficeLaysOutAsPDF(t *testing.T) {
-	tool(t, "soffice")
-	tool(t, "pdftotext")
+	libreoffice.Tool(t, "soffice")
+	libreoffice.Tool(t, "pdftotext")
 	dir := t.TempDir()
 	recs := comparable()
 	var names, docs []string
@@ -89,10 +90,10 @@ func TestLibreOfficeLaysOutAsPDF(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, name+"-pdf.pdf"), b.Bytes(), 0o644)
 		names, docs = append(names, name), append(docs, path)
 	}
-	convert(t, docs...)
+	libreoffice.Convert(t, docs...)
 	// LibreOffice must set Times New Roman in its metric twin: with the old
 	// Liberation 1 (no Vietnamese) it falls back to DejaVu letter by letter.
-	if out, err := exec.Command(tool(t, "pdffonts"), filepath.Join(dir, names[0]+".pdf")).Output(); err == nil {
+	if out, err := exec.Command(libreoffice.Tool(t, "pdffonts"), filepath.Join(dir, names[0]+".pdf")).Output(); err == nil {
 		for _, l := range strings.Split(string(out), "\n")[2:] {
 			if f := strings.Fields(l); len(f) > 0 && !strings.Contains(f[0], "LiberationSerif") && !strings.Contains(f[0], "TimesNewRoman") {
 				t.Fatalf("LibreOffice used %s for Times New Roman: install Liberation Serif 2 (Debian: fonts-liberation2)", f[0])
@@ -110,13 +111,13 @@ func TestLibreOfficeLaysOutAsPDF(t *testing.T) {
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
 			r := recs[name]
-			ours, oursPages := bbox(t, filepath.Join(dir, name+"-pdf.pdf"))
-			lo, loPages := bbox(t, filepath.Join(dir, name+".pdf"))
+			ours, oursPages := libreoffice.Boxes(t, filepath.Join(dir, name+"-pdf.pdf"))
+			lo, loPages := libreoffice.Boxes(t, filepath.Join(dir, name+".pdf"))
 			if oursPages != loPages {
 				t.Errorf("LibreOffice made %d pages, the PDF has %d", loPages, oursPages)
 			}
-			a, b := readingWords(t, filepath.Join(dir, name+"-pdf.pdf")), readingWords(t, filepath.Join(dir, name+".pdf"))
-			if d := diffWords(a, b); d != "" {
+			a, b := libreoffice.Words(t, filepath.Join(dir, name+"-pdf.pdf")), libreoffice.Words(t, filepath.Join(dir, name+".pdf"))
+			if d := libreoffice.Diff(a, b); d != "" {
 				t.Errorf("words differ (PDF vs LibreOffice): %s", d)
 			}
 			var after struct{ ours, lo float64 }
@@ -135,9 +136,9 @@ func TestLibreOfficeLaysOutAsPDF(t *testing.T) {
 					continue
 				}
 				if an.what == "trích yếu" || an.what == "Số" {
-					after.ours, after.lo = max(after.ours, wo.cy()), max(after.lo, wl.cy())
+					after.ours, after.lo = max(after.ours, wo.CY()), max(after.lo, wl.CY())
 				}
-				dx, dy := wl.cx()-wo.cx(), wl.cy()-wo.cy()
+				dx, dy := wl.CX()-wo.CX(), wl.CY()-wo.CY()
 				t.Logf("%-16s %-8q dx %+5.2f dy %+5.2f mm", an.what, an.w, dx, dy)
 				if dist(dx, 0) > 3 || dist(dy, 0) > 3 {
 					t.Errorf("%s %q is %.1f mm right, %.1f mm down of the PDF's (page %d)", an.what, an.w, dx, dy, an.page+1)
@@ -150,7 +151,7 @@ func TestLibreOfficeLaysOutAsPDF(t *testing.T) {
 // findAfter is the first word s on page below y.
 func findAfter(words []word, s string, page int, y float64) (word, bool) {
 	for _, w := range words {
-		if w.text == s && w.page == page && w.cy() > y+1 {
+		if w.Text == s && w.Page == page && w.CY() > y+1 {
 			return w, true
 		}
 	}

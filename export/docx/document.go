@@ -85,6 +85,13 @@ var tinyParagraph = paragraph(func() pPr {
 	return p
 }())
 
+// spacer is an empty paragraph h twips high.
+func spacer(h int) string {
+	p := para("")
+	p.before, p.after, p.line, p.lineRule, p.markSize = 0, 0, max(h, 20), "exact", 1
+	return paragraph(p)
+}
+
 // draftNote is the draft's revision and time under its mark.
 func (d *docWriter) draftNote() string {
 	if d.h.Draft.Note == "" {
@@ -92,7 +99,7 @@ func (d *docWriter) draftNote() string {
 	}
 	p := para(stDuThao)
 	p.before = tw(0.8)
-	return paragraph(p, run(d.h.Draft.Note, rPr{bold: false, italic: true, size: 9}))
+	return paragraph(p, run(d.h.Draft.Note, rPr{upright: true, italic: true, size: 9}))
 }
 
 // cellXML is a table cell of width mm holding paragraphs.
@@ -239,6 +246,9 @@ func (d *docWriter) urgency(lastBelow float64) string {
 	if size != pdf.SizeUrgency {
 		rp.size = size
 	}
+	// The PDF centres the mark in its box; Word and LibreOffice put an
+	// exact line's extra height above the text: raise it by half of that.
+	rp.raise = (8 - pdf.Single*size*ptMM) / 2 / ptMM
 	return paragraph(p, run(h.Urgency, rp))
 }
 
@@ -366,18 +376,27 @@ func (d *docWriter) docBody(dd doc.Document, afterAddress bool) string {
 		case doc.Heading:
 			runs = boldRuns(bl.Runs)
 			if bl.Level == 1 {
-				p, runs = para(stGiuaDam), d.breakCentred(runs)
+				p, runs = para(stDeMuc1), d.breakCentred(runs)
 			} else {
-				p = para(stMucDam)
+				p = para(stDeMuc2)
 			}
 		case doc.Centered:
 			p, runs = para(stDongGiua), d.breakCentred(bl.Runs)
 		case doc.Image:
+			// The PDF leaves two paragraph gaps above a picture.
 			flush()
-			b.WriteString(d.picture(bl, d.g.TextWidth, (297-d.g.MarginTop-d.g.MarginBottom)*0.6))
+			b.WriteString(d.picture(bl, tw(2*paraGapPt*ptMM), d.g.TextWidth, (297-d.g.MarginTop-d.g.MarginBottom)*0.6))
 			first = false
 			continue
 		case doc.Table:
+			// The PDF leaves a gap and a half above a table: after the
+			// paragraph before it, or in a spacer paragraph.
+			gap := tw(1.5 * paraGapPt * ptMM)
+			if last != nil {
+				last.after = gap
+			} else if !first {
+				b.WriteString(spacer(gap))
+			}
 			flush()
 			b.WriteString(d.table(bl))
 			first = false
@@ -394,6 +413,20 @@ func (d *docWriter) docBody(dd doc.Document, afterAddress bool) string {
 			p = para(roleStyle(st.Role))
 			if st.Role.Centred() {
 				runs = d.breakCentred(runs)
+			}
+			// As in the PDF, an article's title, or an article on one
+			// line, stays on the page of the text after it; a division
+			// ("Chương I") has a gap more above it, its title none, the
+			// operative line half a gap more.
+			p.keepNext = st.Role == decree.ArticleTitle || st.Role == decree.Article && d.oneLine(runs)
+			gap := paraGapPt * 20 // twips
+			switch st.Role {
+			case decree.Division:
+				p.before = int(2 * gap)
+			case decree.DivisionTitle:
+				p.before = 0
+			case decree.Order:
+				p.before = int(1.5 * gap)
 			}
 		}
 		if first {
@@ -412,6 +445,16 @@ func (d *docWriter) docBody(dd doc.Document, afterAddress bool) string {
 	}
 	flush()
 	return b.String()
+}
+
+// oneLine reports whether a justified body paragraph fits on one line
+// after its first-line indent.
+func (d *docWriter) oneLine(runs []doc.Run) bool {
+	w := indentMM
+	for _, r := range runs {
+		w += d.g.Width(r.Text, r.Bold, r.Italic, pdf.SizeBody)
+	}
+	return w <= d.g.TextWidth
 }
 
 // roleStyle is the paragraph style of a role.
@@ -460,7 +503,10 @@ func (d *docWriter) footerTable() string {
 		}
 	}
 	for i, s := range h.Signer {
-		p := para(stQuyenHan)
+		p := para(stChucVu)
+		if i < h.SignerAuthority {
+			p = para(stQuyenHan)
+		}
 		if i == 0 {
 			p.before = tw(6 - 1*ptMM)
 		}

@@ -62,13 +62,18 @@ func Write(w io.Writer, r *model.Record, o Options) (Result, error) {
 	}
 	g := pdf.DocumentGeometry(pdf.Options{MarginTop: o.MarginTop, MarginBottom: o.MarginBottom,
 		MarginLeft: o.MarginLeft, MarginRight: o.MarginRight, LineSpacing: o.LineSpacing})
-	d := &docWriter{r: r, o: o, g: g, media: map[string]string{}}
+	d := &docWriter{r: r, o: o, g: g, media: map[string]string{}, shown: map[string]bool{}}
 	d.warnings = append(d.warnings, g.Warnings...)
 	var body string
 	if o.Document {
 		body = d.document()
 	} else {
 		body = d.news()
+	}
+	for i, im := range r.Images {
+		if !d.shown[im.Name] {
+			d.warn("Ảnh %d (%s) không có trong thân bài, không xuất", i+1, im.Name)
+		}
 	}
 	return Result{Warnings: d.warnings}, d.pack(w, body)
 }
@@ -83,6 +88,7 @@ type docWriter struct {
 
 	rels     []rel             // relationships of document.xml beyond the fixed ones
 	media    map[string]string // record image name → relationship id
+	shown    map[string]bool   // record images the body or the article shows, by name
 	files    []file            // word/media/… parts
 	headers  []string          // header parts: default, first
 	drawings int               // drawings so far (their ids)
@@ -196,10 +202,9 @@ func (d *docWriter) core() string {
 	if d.o.Document {
 		title = d.h.Title
 	}
+	// A record never saved has no times: the file then says none (rather
+	// than a made-up date an importer would take for the record's).
 	created, modified := d.r.Created, d.r.Updated
-	if modified.IsZero() {
-		modified = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
 	if created.IsZero() {
 		created = modified
 	}
@@ -218,9 +223,16 @@ func (d *docWriter) core() string {
 	if creator != "" {
 		fmt.Fprintf(&b, `<dc:creator>%s</dc:creator>`, esc(xmlText(creator)))
 	}
+	if c := strings.TrimSpace(d.r.Category); c != "" {
+		fmt.Fprintf(&b, `<cp:category>%s</cp:category>`, esc(xmlText(c)))
+	}
 	b.WriteString(`<dc:language>vi-VN</dc:language>`)
-	fmt.Fprintf(&b, `<dcterms:created xsi:type="dcterms:W3CDTF">%s</dcterms:created>`, created.UTC().Format(time.RFC3339))
-	fmt.Fprintf(&b, `<dcterms:modified xsi:type="dcterms:W3CDTF">%s</dcterms:modified>`, modified.UTC().Format(time.RFC3339))
+	if !created.IsZero() {
+		fmt.Fprintf(&b, `<dcterms:created xsi:type="dcterms:W3CDTF">%s</dcterms:created>`, created.UTC().Format(time.RFC3339))
+	}
+	if !modified.IsZero() {
+		fmt.Fprintf(&b, `<dcterms:modified xsi:type="dcterms:W3CDTF">%s</dcterms:modified>`, modified.UTC().Format(time.RFC3339))
+	}
 	b.WriteString(`</cp:coreProperties>`)
 	return b.String()
 }

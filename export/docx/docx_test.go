@@ -145,7 +145,10 @@ func TestDocumentPackage(t *testing.T) {
 	}
 	styles := string(parts["word/styles.xml"])
 	for _, want := range []string{`w:ascii="Times New Roman" w:hAnsi="Times New Roman"`, `<w:lang w:val="vi-VN"`,
-		`w:styleId="NoiDung"><w:name w:val="Nội dung"/>`, `w:styleId="CanCu"`, `w:styleId="Dieu"`} {
+		`w:styleId="NoiDung"><w:name w:val="Nội dung"/>`, `w:styleId="CanCu"`, `w:styleId="Dieu"`,
+		// A paragraph a clerk starts after a heading is running text.
+		`w:styleId="DeMuc1"><w:name w:val="Đề mục 1"/><w:basedOn w:val="GiuaDam"/><w:next w:val="NoiDung"/>`,
+		`w:styleId="QuyenHan"`, `w:styleId="ChucVu"`} {
 		if !strings.Contains(styles, want) {
 			t.Errorf("styles.xml lacks %s", want)
 		}
@@ -278,5 +281,44 @@ func TestTablesApart(t *testing.T) {
 	}
 	if !strings.Contains(doc, `<w:tblHeader/>`) {
 		t.Error("the table's header row does not repeat")
+	}
+}
+
+// A picture of the record that neither the body nor the article shows is
+// not written, and the warning says so (nothing is left out silently).
+func TestUnshownPictureWarned(t *testing.T) {
+	cases := []struct {
+		name     string
+		r        *model.Record
+		document bool
+		warned   int // warnings about pictures
+	}{
+		{"news, featured and placed", func() *model.Record {
+			r := samples.NewsItem()
+			r.Body += "\n![Sơ đồ](so-do.png)"
+			r.Images = append(r.Images, model.Image{Name: "so-do.png", MediaType: "image/png", Data: samples.PNG(40, 20, false)},
+				model.Image{Name: "thua.png", MediaType: "image/png", Data: samples.PNG(40, 20, false)})
+			return r
+		}(), false, 1},
+		{"document, featured not shown", func() *model.Record {
+			r := samples.ThongBao()
+			r.Images = []model.Image{{Name: "anh-1.png", MediaType: "image/png", Data: samples.PNG(40, 20, false)}}
+			return r
+		}(), true, 1},
+		{"plan, all placed", samples.KeHoach(), true, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, res := unpack(t, c.r, Options{Document: c.document})
+			n := 0
+			for _, w := range res.Warnings {
+				if strings.Contains(w, "không có trong thân bài") {
+					n++
+				}
+			}
+			if n != c.warned {
+				t.Errorf("%d warnings about pictures, want %d: %q", n, c.warned, res.Warnings)
+			}
+		})
 	}
 }

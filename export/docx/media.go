@@ -10,21 +10,24 @@ import (
 )
 
 // picture writes an image block of the body: the picture centred at most
-// width mm wide and maxH mm tall, its caption under it; a picture the
-// record lacks or that cannot be used is left out with a warning (its
-// caption stays).
-func (d *docWriter) picture(b doc.Block, width, maxH float64) string {
+// width mm wide and maxH mm tall, before twips under the text above (-1:
+// the style's), its caption under it; a picture the record lacks or that
+// cannot be used is left out with a warning (its caption stays).
+func (d *docWriter) picture(b doc.Block, before int, width, maxH float64) string {
 	im := d.r.ImageByName(b.Src)
 	caption := doc.PlainText(b.Runs)
 	if im == nil {
 		d.warn("Dòng %d: không có ảnh «%s» trong bản ghi, đã bỏ qua", b.Line, b.Src)
 		return d.caption(caption)
 	}
-	return d.pictureOf(im, caption, width, maxH)
+	return d.pictureOf(im, caption, stAnh, before, width, maxH)
 }
 
-// pictureOf writes a record image and its caption.
-func (d *docWriter) pictureOf(im *model.Image, caption string, width, maxH float64) string {
+// pictureOf writes a record image in a paragraph of style st (stAnh, or
+// stAnhDaiDien for a news item's featured picture) before twips under the
+// text above (-1: the style's), and its caption.
+func (d *docWriter) pictureOf(im *model.Image, caption, st string, before int, width, maxH float64) string {
+	d.shown[im.Name] = true
 	ni, problem := pdf.NormalizeImage(im.Data)
 	if problem != "" {
 		label := im.Name
@@ -55,15 +58,25 @@ func (d *docWriter) pictureOf(im *model.Image, caption string, width, maxH float
 		w = h * float64(ni.Width) / float64(ni.Height)
 	}
 	n := len(d.files)
+	// The picture's name (Word's selection pane) is the record's name of
+	// the image, so that it comes back on import even from LibreOffice,
+	// which keeps only this one.
+	objName := im.Name
+	if objName == "" {
+		objName = fmt.Sprintf("Ảnh %d", n)
+	}
 	drawing := fmt.Sprintf(`<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="%d" cy="%d"/>`+
-		`<wp:docPr id="%d" name="Ảnh %d" descr="%s"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>`+
+		`<wp:docPr id="%d" name="%s" descr="%s"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>`+
 		`<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>`+
 		`<pic:nvPicPr><pic:cNvPr id="%d" name="%s"/><pic:cNvPicPr/></pic:nvPicPr>`+
 		`<pic:blipFill><a:blip r:embed="%s"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>`+
 		`<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>`+
 		`</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`,
-		emu(w), emu(h), d.drawingID(), n, esc(xmlText(caption)), n, esc(xmlText(im.Name)), id, emu(w), emu(h))
-	return paragraph(para(stAnh), drawing) + d.caption(caption)
+		emu(w), emu(h), d.drawingID(), esc(xmlText(objName)), esc(xmlText(caption)), n, esc(xmlText(im.Name)), id, emu(w), emu(h))
+	p := para(st)
+	p.before = before
+	p.keepNext = strings.TrimSpace(caption) != ""
+	return paragraph(p, drawing) + d.caption(caption)
 }
 
 // drawingID numbers the drawings of the document.

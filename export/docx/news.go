@@ -39,7 +39,7 @@ func (d *docWriter) news() string {
 		b.WriteString(paragraph(para(stSapo), run(s, rPr{})))
 	}
 	if fi := r.FeaturedImage(); fi != nil && !placed(dd, fi.Name) {
-		b.WriteString(d.pictureOf(fi, fi.Caption, width, newsMaxImage))
+		b.WriteString(d.pictureOf(fi, fi.Caption, stAnhDaiDien, -1, width, newsMaxImage))
 	}
 	for _, bl := range dd.Blocks {
 		switch bl.Kind {
@@ -54,7 +54,7 @@ func (d *docWriter) news() string {
 			p.align = "center"
 			b.WriteString(paragraph(p, docRuns(bl.Runs)...))
 		case doc.Image:
-			b.WriteString(d.picture(bl, width, newsMaxImage))
+			b.WriteString(d.picture(bl, -1, width, newsMaxImage))
 		case doc.Table:
 			b.WriteString(d.table(bl))
 		default:

@@ -30,13 +30,17 @@ const (
 	stGiuaDam      = "GiuaDam"          // centred bold: QUYẾT ĐỊNH:, Chương, the issuing authority
 	stMucDam       = "MucDam"           // bold: "I. MỤC ĐÍCH", "1. Mục đích"
 	stDongGiua     = "DongGiua"         // a centred line
+	stDeMuc1       = "DeMuc1"           // a "#" heading of a document: centred bold, outline level 1
+	stDeMuc2       = "DeMuc2"           // a "##" heading of a document: bold, outline level 2
 	stAnh          = "Anh"              // a paragraph holding a picture
+	stAnhDaiDien   = "AnhDaiDien"       // news: the featured picture the body does not place
 	stChuThich     = "ChuThichAnh"      // a picture's caption
 	stBang         = "Bang"             // text in a table cell
 	stBangTin      = "BangTin"          // news: text in a table cell
 	stNoiNhan      = "NoiNhan"          // ô 9b label
 	stNoiNhanDong  = "NoiNhanDong"      // ô 9b lines
-	stQuyenHan     = "QuyenHanChucVu"   // ô 7a
+	stQuyenHan     = "QuyenHan"         // ô 7a, a line of the quyền hạn ("TM. ỦY BAN NHÂN DÂN")
+	stChucVu       = "ChucVu"           // ô 7a, a line of the chức vụ ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
 	stNguoiKy      = "NguoiKy"          // ô 7b
 	stSoTrang      = "SoTrang"          // the page number in the header
 	stDuThao       = "DuThao"           // the DỰ THẢO mark
@@ -105,16 +109,18 @@ func stylesXML(font string, bodyLine int, body float64) string {
 		}(), r: rPr{size: body}},
 		{id: stCanCu, name: "Căn cứ", basedOn: stNoiDung, p: para(""), r: rPr{italic: true}},
 		{id: stDieu, name: "Điều", basedOn: stNoiDung, p: para("")},
-		{id: stGiuaDam, name: "Dòng giữa in đậm", basedOn: stNoiDung, p: func() pPr {
+		{id: stGiuaDam, name: "Dòng giữa in đậm", basedOn: stNoiDung, next: stNoiDung, p: func() pPr {
 			p := para("")
 			p.align, p.keepNext, p.noIndent = "center", true, true
 			return p
 		}(), r: rPr{bold: true}},
-		{id: stMucDam, name: "Mục, khoản in đậm", basedOn: stNoiDung, p: func() pPr {
+		{id: stMucDam, name: "Mục, khoản in đậm", basedOn: stNoiDung, next: stNoiDung, p: func() pPr {
 			p := para("")
 			p.align, p.keepNext = "left", true
 			return p
 		}(), r: rPr{bold: true}},
+		{id: stDeMuc1, name: "Đề mục 1", basedOn: stGiuaDam, next: stNoiDung, p: func() pPr { p := para(""); p.outline = 1; return p }()},
+		{id: stDeMuc2, name: "Đề mục 2", basedOn: stMucDam, next: stNoiDung, p: func() pPr { p := para(""); p.outline = 2; return p }()},
 		{id: stDongGiua, name: "Dòng giữa", basedOn: stNoiDung, p: func() pPr {
 			p := para("")
 			p.align, p.noIndent = "center", true
@@ -122,9 +128,10 @@ func stylesXML(font string, bodyLine int, body float64) string {
 		}()},
 		{id: stAnh, name: "Ảnh", p: func() pPr {
 			p := para("")
-			p.align, p.keepNext, p.before, p.after = "center", true, ex(paraGapPt), 0
+			p.align, p.before, p.after = "center", ex(paraGapPt), 0 // kept with its caption, when it has one
 			return p
 		}()},
+		{id: stAnhDaiDien, name: "Ảnh đại diện", basedOn: stAnh, p: para("")},
 		withName(centre(stChuThich, 12, false, true), "Chú thích ảnh"),
 		{id: stBang, name: "Chữ trong bảng", p: func() pPr {
 			p := para("")
@@ -134,7 +141,8 @@ func stylesXML(font string, bodyLine int, body float64) string {
 		{id: stBangTin, name: "Chữ trong bảng (tin)", basedOn: stBang, p: para(""), r: rPr{size: 11}},
 		{id: stNoiNhan, name: "Nơi nhận", p: func() pPr { p := para(""); p.before, p.after = 0, 0; return p }(), r: rPr{bold: true, italic: true, size: 12}},
 		{id: stNoiNhanDong, name: "Nơi nhận (dòng)", p: func() pPr { p := para(""); p.before, p.after = 0, 0; return p }(), r: rPr{size: 11}},
-		withName(keep(centre(stQuyenHan, 14, true, false)), "Quyền hạn, chức vụ người ký"),
+		withName(keep(centre(stQuyenHan, 14, true, false)), "Quyền hạn"),
+		withName(keep(centre(stChucVu, 14, true, false)), "Chức vụ"),
 		withName(centre(stNguoiKy, 14, true, false), "Họ tên người ký"),
 		withName(centre(stSoTrang, 13, false, false), "Số trang"),
 		{id: stDuThao, name: "Dự thảo", p: func() pPr { p := para(""); p.align, p.before, p.after = "right", 0, 0; return p }(), r: rPr{bold: true, size: 13}},
@@ -148,8 +156,8 @@ func stylesXML(font string, bodyLine int, body float64) string {
 			p.align, p.before, p.after, p.line, p.lineRule = "both", 120, 0, 288, "auto"
 			return p
 		}(), r: rPr{size: 13}},
-		{id: stHeading1, name: "heading 1", basedOn: stNoiDungTin, p: func() pPr { p := para(""); p.align, p.keepNext = "left", true; return p }(), r: rPr{bold: true, size: 15}},
-		{id: stHeading2, name: "heading 2", basedOn: stNoiDungTin, p: func() pPr { p := para(""); p.align, p.keepNext = "left", true; return p }(), r: rPr{bold: true, italic: true, size: 13}},
+		{id: stHeading1, name: "heading 1", basedOn: stNoiDungTin, next: stNoiDungTin, p: func() pPr { p := para(""); p.align, p.keepNext = "left", true; return p }(), r: rPr{bold: true, size: 15}},
+		{id: stHeading2, name: "heading 2", basedOn: stNoiDungTin, next: stNoiDungTin, p: func() pPr { p := para(""); p.align, p.keepNext = "left", true; return p }(), r: rPr{bold: true, italic: true, size: 13}},
 		{id: stTacGia, name: "Tác giả", basedOn: stNoiDungTin, p: func() pPr { p := para(""); p.align = "right"; return p }(), r: rPr{bold: true}},
 	}
 	var b strings.Builder

@@ -68,6 +68,7 @@ type pPr struct {
 	markSize   float64 // pt of the paragraph mark (0: style's)
 	widowOff   bool
 	suppressSp bool
+	outline    int // heading level in Word's navigation (1, 2); 0: body text
 }
 
 type tab struct {
@@ -135,6 +136,9 @@ func (p pPr) xml() string {
 	if p.align != "" {
 		fmt.Fprintf(&b, `<w:jc w:val="%s"/>`, p.align)
 	}
+	if p.outline > 0 {
+		fmt.Fprintf(&b, `<w:outlineLvl w:val="%d"/>`, p.outline-1)
+	}
 	if p.markSize > 0 {
 		fmt.Fprintf(&b, `<w:rPr><w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr>`, halfPt(p.markSize), halfPt(p.markSize))
 	}
@@ -148,7 +152,9 @@ func para(style string) pPr { return pPr{style: style, before: -1, after: -1} }
 // rPr are a run's properties.
 type rPr struct {
 	bold, italic bool
+	upright      bool    // not bold, whatever the style says
 	size         float64 // pt; 0: the style's
+	raise        float64 // pt the text is raised above its baseline
 	color        string  // "C00000"
 	border       bool    // a box round the text
 }
@@ -159,15 +165,21 @@ func (r rPr) xml() string {
 	}
 	var b strings.Builder
 	b.WriteString("<w:rPr>")
-	if r.bold {
+	switch {
+	case r.bold:
 		b.WriteString("<w:b/><w:bCs/>")
+	case r.upright:
+		b.WriteString(`<w:b w:val="0"/><w:bCs w:val="0"/>`)
 	}
 	if r.italic {
 		b.WriteString("<w:i/><w:iCs/>")
 	}
-	// The order of CT_RPr: b, i, color, sz, bdr.
+	// The order of CT_RPr: b, i, color, position, sz, bdr.
 	if r.color != "" {
 		fmt.Fprintf(&b, `<w:color w:val="%s"/>`, r.color)
+	}
+	if r.raise != 0 {
+		fmt.Fprintf(&b, `<w:position w:val="%d"/>`, halfPt(r.raise))
 	}
 	if r.size > 0 {
 		fmt.Fprintf(&b, `<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, halfPt(r.size), halfPt(r.size))

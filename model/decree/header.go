@@ -100,9 +100,10 @@ type Header struct {
 
 	Draft *Draft // nil for approved and published documents
 
-	Signer     []string // ô 7a, upper case: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"
-	SignerName string   // ô 7b
-	Recipients []string // ô 9b lines: "- Như trên;", …, "- Lưu: VT, HCTC."
+	Signer          []string // ô 7a, upper case: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"
+	SignerAuthority int      // how many of Signer's first lines are the quyền hạn (record.SignerAuthority); the rest are chức vụ
+	SignerName      string   // ô 7b
+	Recipients      []string // ô 9b lines: "- Như trên;", …, "- Lưu: VT, HCTC."
 
 	Title string // the record's title, else tên loại, number and trích yếu (file metadata)
 }
@@ -177,6 +178,7 @@ func Of(r *model.Record, o Options) Header {
 	for _, s := range []string{r.SignerAuthority, r.SignerPosition} {
 		h.Signer = append(h.Signer, upper(lines(s))...)
 	}
+	h.SignerAuthority = len(lines(r.SignerAuthority))
 	h.SignerName = oneLine(r.SignerName)
 	for _, s := range r.Recipients {
 		s = oneLine(s)

@@ -35,6 +35,7 @@ type decreeDoc struct {
 	summaryCV      bool     // "V/v …" under the number
 	to             []string
 	signer         []string // quyền hạn and chức vụ lines
+	authority      int      // how many of signer's lines are the quyền hạn, by their styles; -1: not said
 	signerName     string
 	recipients     []string
 

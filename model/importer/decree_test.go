@@ -281,3 +281,32 @@ func TestKinhGuiEndsWithLastAddressee(t *testing.T) {
 		t.Errorf("to %q body %q", r.To, r.Body)
 	}
 }
+
+// A signer's lines without styles that say which is which: the first is
+// the quyền hạn when it carries a Decree-30 abbreviation and a chức vụ
+// follows it.
+func TestAuthorityLines(t *testing.T) {
+	cases := []struct {
+		lines []string
+		want  int
+	}{
+		{[]string{"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"}, 1},
+		{[]string{"KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"}, 1},
+		{[]string{"TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"}, 1},
+		{[]string{"TUQ. CHỦ TỊCH", "GIÁM ĐỐC SỞ NỘI VỤ"}, 1},
+		{[]string{"Q. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"}, 1},
+		{[]string{"tm. ban chỉ đạo", "trưởng ban"}, 1},
+		{[]string{"CHÁNH VĂN PHÒNG", "KIÊM TRƯỞNG BAN BIÊN TẬP"}, 0},
+		{[]string{"CHỦ TỊCH"}, 0},
+		{[]string{"Q. GIÁM ĐỐC"}, 0},
+		{[]string{"KT. CHỦ TỊCH"}, 0},
+		{[]string{"QUYỀN GIÁM ĐỐC", "SỞ TÀI CHÍNH"}, 0},
+		{[]string{"TMĐT. TRUNG TÂM", "GIÁM ĐỐC"}, 0},
+		{nil, 0},
+	}
+	for _, c := range cases {
+		if got := authorityLines(c.lines); got != c.want {
+			t.Errorf("authorityLines(%q) = %d, want %d", c.lines, got, c.want)
+		}
+	}
+}

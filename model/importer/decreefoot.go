@@ -44,11 +44,11 @@ func (d *decreeDoc) footerTable(b dblock, idx int) bool {
 			right = append(right, l)
 		}
 	}
-	signer, name, other := signerOf(right)
+	signer, authority, name, other := signerOf(right)
 	if !label && (name == "" || len(signer) == 0) {
 		return false
 	}
-	d.signer, d.signerName = signer, name
+	d.signer, d.authority, d.signerName = signer, authority, name
 	d.dropped = append(d.dropped, other...)
 	recipients, rest := recipientsOf(left)
 	d.recipients = append(d.recipients, recipients...)
@@ -93,7 +93,7 @@ func footerKind(l line, labelBelow bool) footerLine {
 		return flLabel
 	case partNoiNhanLine:
 		return flRecipient
-	case partSigner:
+	case partSigner, partAuthority, partPosition:
 		return flSigner
 	case partSignerName:
 		return flName
@@ -202,7 +202,7 @@ func (d *decreeDoc) footerParagraphs(bs []dblock, start, end int) int {
 		}
 	}
 	var other []string
-	d.signer, d.signerName, other = signerOf(right)
+	d.signer, d.authority, d.signerName, other = signerOf(right)
 	d.dropped = append(d.dropped, other...)
 	recipients, rest := recipientsOf(left)
 	d.recipients = append(d.recipients, recipients...)
@@ -213,12 +213,26 @@ func (d *decreeDoc) footerParagraphs(bs []dblock, start, end int) int {
 
 // signerOf reads the signer's lines: quyền hạn and chức vụ in capitals, then
 // the name (placeholders such as "(Đã ký)" left out, other lines returned).
-func signerOf(ls []line) (titles []string, name string, other []string) {
+// authority is how many of the titles are the quyền hạn when their styles
+// say so (export/docx's QuyenHan and ChucVu), else -1.
+func signerOf(ls []line) (titles []string, authority int, name string, other []string) {
 	var kept []line
+	authority = -1
 	for _, l := range ls {
 		switch {
 		case l.part == partSignerName:
 			name = l.text
+		case l.part == partAuthority:
+			if authority < 0 {
+				authority = 0
+			}
+			if authority == len(titles) { // quyền hạn lines come first
+				authority++
+			}
+			titles = append(titles, l.text)
+		case l.part == partPosition:
+			authority = max(authority, 0)
+			titles = append(titles, l.text)
 		case l.part == partSigner:
 			titles = append(titles, l.text)
 		case classify(l) == lkEmpty || classify(l) == lkRule || isSignaturePlaceholder(l.text):
@@ -230,7 +244,7 @@ func signerOf(ls []line) (titles []string, name string, other []string) {
 		for _, l := range kept {
 			other = append(other, l.text)
 		}
-		return titles, name, other
+		return titles, authority, name, other
 	}
 	if n := len(kept); n > 0 && !isPositionLine(kept[n-1].text) && isNameLine(kept[n-1].text) {
 		name = kept[n-1].text
@@ -243,7 +257,37 @@ func signerOf(ls []line) (titles []string, name string, other []string) {
 			other = append(other, l.text)
 		}
 	}
-	return titles, name, other
+	return titles, authority, name, other
+}
+
+// authorityLines is how many of a signer's title lines are the quyền hạn
+// when no style says so. Decree 30 (Phụ lục I, ô 7a) writes the quyền hạn
+// with its abbreviation: TM. (on behalf of a collective), KT. (signing for
+// the head), Q. (acting), TL. (by order), TUQ. (delegated). The first line
+// is the quyền hạn when it carries one of them and a chức vụ follows it
+// ("TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"; "KT. CHÁNH
+// VĂN PHÒNG" / "PHÓ CHÁNH VĂN PHÒNG"); a chức vụ alone, on one line or two
+// ("CHÁNH VĂN PHÒNG" / "KIÊM TRƯỞNG BAN BIÊN TẬP"), or "Q. GIÁM ĐỐC" alone,
+// is the chức vụ.
+func authorityLines(titles []string) int {
+	if len(titles) >= 2 && hasAuthorityPrefix(titles[0]) {
+		return 1
+	}
+	return 0
+}
+
+// hasAuthorityPrefix reports whether a signer's line opens with a quyền
+// hạn abbreviation of Decree 30: "TM.", "KT.", "Q.", "TL.", "TUQ.".
+func hasAuthorityPrefix(t string) bool {
+	head, _, ok := strings.Cut(strings.TrimSpace(t), ".")
+	if !ok {
+		return false
+	}
+	switch strings.ToUpper(head) {
+	case "TM", "KT", "Q", "TL", "TUQ":
+		return true
+	}
+	return false
 }
 
 // recipientsOf reads the lines under "Nơi nhận:" as typed; lines above

@@ -109,7 +109,7 @@ func classify(l line) lineKind {
 		return lkKinhGui
 	case partNoiNhan:
 		return lkNoiNhan
-	case partParent, partAgency, partSigner:
+	case partParent, partAgency, partSigner, partAuthority, partPosition:
 		return lkUpper
 	}
 	t := strings.Trim(l.text, " \u00a0")

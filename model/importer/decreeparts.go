@@ -34,9 +34,12 @@ const (
 	partBold             // bold: a level-2 heading, or "I. MỤC ĐÍCH", "1. Mục đích"
 	partCentred          // a centred line
 	partCaption          // a picture's caption
+	partFeatured         // news: the featured picture, which the body does not place
 	partNoiNhan          // "Nơi nhận:"
 	partNoiNhanLine      // "- Như trên;"
 	partSigner           // quyền hạn, chức vụ of the signer
+	partAuthority        // the quyền hạn alone ("TM. ỦY BAN NHÂN DÂN")
+	partPosition         // the chức vụ alone ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
 	partSignerName       // họ tên of the signer
 	partPageNumber       // the page number in a header part
 	partDraft            // the DỰ THẢO mark
@@ -72,9 +75,12 @@ func init() {
 		partBold:        {"mucdam", "muckhoanindam"},
 		partCentred:     {"donggiua"},
 		partCaption:     {"chuthichanh"},
+		partFeatured:    {"anhdaidien"},
 		partNoiNhan:     {"noinhan"},
 		partNoiNhanLine: {"noinhandong"},
 		partSigner:      {"quyenhanchucvu", "quyenhanchucvunguoiky", "chucvunguoiky"},
+		partAuthority:   {"quyenhan", "quyenhannguoiky"},
+		partPosition:    {"chucvu"},
 		partSignerName:  {"nguoiky", "hotennguoiky"},
 		partPageNumber:  {"sotrang"},
 		partDraft:       {"duthao"},

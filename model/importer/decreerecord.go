@@ -19,22 +19,25 @@ func (dx *docxDoc) documentRecord(d *decreeDoc, core map[string]string, fileName
 	r.AgencyParent = strings.Join(d.parent, "\n")
 	r.Agency = strings.Join(d.agency, "\n")
 	r.Place = d.place
+	r.Category = oneLine(core["category"])
 	r.Summary = strings.Join(d.summary, "\n")
 	r.To = d.to
 	r.Recipients = d.recipients
 	r.SignerName = d.signerName
-	switch n := len(d.signer); {
-	case n >= 2:
-		r.SignerAuthority, r.SignerPosition = d.signer[0], strings.Join(d.signer[1:], "\n")
-	case n == 1:
-		r.SignerPosition = d.signer[0]
+	auth := d.authority
+	if auth < 0 {
+		auth = authorityLines(d.signer)
 	}
+	r.SignerAuthority = strings.Join(d.signer[:auth], "\n")
+	r.SignerPosition = strings.Join(d.signer[auth:], "\n")
 
 	rep.found("Văn bản hành chính: %s (theo %s)", r.Kind.Label(), d.kindWhy)
 	for _, g := range d.guessed {
 		rep.guess("%s", g)
 	}
-	if ns := decree.NumberSign(r.Number, r.Sign); ns != "" {
+	if ns := decree.NumberSign(r.Number, r.Sign); r.Number == "" && ns != "" {
+		rep.found("Ký hiệu: %s (số để trống, chưa cấp số)", r.Sign)
+	} else if ns != "" {
 		rep.found("Số, ký hiệu: %s", ns)
 	} else {
 		rep.warn("không thấy dòng «Số: …/…»")

@@ -42,7 +42,7 @@ func ParseDOCX(data []byte, name string, opts Options) (*Parsed, error) {
 		return nil, err
 	}
 	p := &Parsed{Report: Report{Format: FormatDOCX}}
-	dx := &docxDoc{pkg: pkg, rep: &p.Report, notes: map[string]int{}, legacy: map[string]int{}}
+	dx := &docxDoc{pkg: pkg, rep: &p.Report, notes: map[string]int{}, legacy: map[string]int{}, picNames: map[string]string{}}
 	mainPart := pkg.mainPart()
 	docXML, err := pkg.read(mainPart, maxDocxXML)
 	if err != nil {
@@ -121,21 +121,23 @@ func (dx *docxDoc) pageGeometry(body *xnode, settings string) {
 
 // writtenByUs reports whether the file is laid out as Biên Tập writes
 // Word files (export/docx): by its application, or by the styles that name
-// the header's parts (a file saved again from Word keeps them). Such a file
-// breaks long centred lines with line breaks, and sets the body's roles
-// (bold "Điều 1.", italic legal bases…) by the layout rules that Biên Tập's
-// outputs apply again.
+// the header's parts, by their ids or their names (a file saved again from
+// Word keeps the ids; LibreOffice makes new ids from the names). Such a
+// file breaks long centred lines with line breaks, and sets the body's
+// roles (bold "Điều 1.", italic legal bases…) by the layout rules that Biên
+// Tập's outputs apply again.
 func writtenByUs(core map[string]string, ss styleSet) bool {
 	if strings.HasPrefix(core["Application"], "Biên Tập") {
 		return true
 	}
-	n := 0
-	for _, id := range []string{"SoKyHieu", "QuocHieu", "DiaDanhNgayThang", "NoiDung", "NguoiKy", "TenLoai"} {
-		if _, ok := ss[id]; ok {
-			n++
+	found := map[part]bool{}
+	for id, s := range ss {
+		switch p := partOfStyle(id, s.name); p {
+		case partNumber, partQuocHieu, partPlaceDate, partBody, partSignerName, partKind:
+			found[p] = true
 		}
 	}
-	return n >= 4
+	return len(found) >= 4
 }
 
 // newsRecord builds a news item: title (Title style, else the document's
@@ -145,12 +147,15 @@ func writtenByUs(core map[string]string, ss styleSet) bool {
 // byline (a TacGia-styled or last line naming the author).
 func (dx *docxDoc) newsRecord(core map[string]string, fileName string, opts Options) *model.Record {
 	bs := joinCaptions(dx.blocks)
-	a := &article{fileName: fileName}
+	a := &article{fileName: fileName, category: oneSpace(core["category"])}
 	// Parts named by their styles.
 	kept := bs[:0]
+	var featured *dblock // a featured picture the body does not place
 	for _, b := range bs {
 		t := oneSpace(doc.PlainText(untab(b.Runs)))
 		switch {
+		case b.part == partFeatured && b.Kind == doc.Image && featured == nil:
+			featured = &b
 		case b.part == partPortal, b.part == partPageNumber, b.part == partDraft:
 			dx.rep.drop(t, DropLink)
 		case b.part == partSapo && a.sapo == "":
@@ -218,9 +223,28 @@ func (dx *docxDoc) newsRecord(core map[string]string, fileName string, opts Opti
 	}
 	a.blocks = dx.bodyBlocks(append(bs, dx.noteBlocks...))
 	a.images = referenced(dx.imgs.images, a.blocks)
+	if featured != nil {
+		a.images = withFeatured(a.images, dx.imgs.images, featured)
+		dx.rep.found("Ảnh đại diện: «%s»", shorten(oneSpace(doc.PlainText(featured.Runs)), 80))
+	}
 	r := a.records(dx.rep, opts, model.StatusDraft)[0]
 	setTimes(r, core, opts)
 	return r
+}
+
+// withFeatured puts the featured picture (f, an image block of all, with
+// its caption) first among the body's images, unless the body shows it too.
+func withFeatured(images, all []model.Image, f *dblock) []model.Image {
+	if findImage(images, f.Src) != nil {
+		return images
+	}
+	for _, im := range all {
+		if im.Name == f.Src {
+			im.Caption = oneSpace(doc.PlainText(f.Runs))
+			return append([]model.Image{im}, images...)
+		}
+	}
+	return images
 }
 
 // usableTitle reports whether a title property names the document: not

@@ -32,9 +32,10 @@ type docxDoc struct {
 	// (the files Biên Tập writes break centred lines where the PDF does), so
 	// it reads as a space rather than starting a new block.
 	softBreaks bool
-	legacy     map[string]int // runs converted from a legacy font, by font
-	tabStep    int            // the default tab stop interval, twips
-	textWidth  int            // the width between the page's margins, twips
+	picNames   map[string]string // relationship id → the name of the picture read from it
+	legacy     map[string]int    // runs converted from a legacy font, by font
+	tabStep    int               // the default tab stop interval, twips
+	textWidth  int               // the width between the page's margins, twips
 }
 
 // sub returns a converter for the content of a cell, a text box or a
@@ -341,20 +342,25 @@ func (dx *docxDoc) runItems(pb *paraBuilder, kids []*xnode, bold, italic bool, f
 // pictures handles a drawing: its pictures (a:blip r:embed, v:imagedata
 // r:id) and its text boxes.
 func (dx *docxDoc) pictures(pb *paraBuilder, n *xnode) {
-	var ids []string
+	type pic struct{ id, name string }
+	var pics []pic
+	name := "" // the picture's name (wp:docPr, pic:cNvPr), which precedes its blip
 	var walk func(*xnode)
 	walk = func(x *xnode) {
 		switch x.name {
+		case "docPr", "cNvPr": // the drawing's name, then the picture's own
+			name = x.attr("name")
 		case "blip":
 			if id := x.attr("embed"); id != "" {
-				ids = append(ids, id)
+				pics = append(pics, pic{id, name})
 			} else if id := x.attr("link"); id != "" {
-				ids = append(ids, id)
+				pics = append(pics, pic{id, name})
 			}
+			name = ""
 			return
 		case "imagedata":
 			if id := x.attr("id"); id != "" {
-				ids = append(ids, id)
+				pics = append(pics, pic{id, ""})
 			}
 			return
 		case "txbxContent":
@@ -372,18 +378,28 @@ func (dx *docxDoc) pictures(pb *paraBuilder, n *xnode) {
 		}
 	}
 	walk(n)
-	for _, id := range ids {
-		name, ok := dx.image(id)
+	for _, p := range pics {
+		name, ok := dx.image(p.id, p.name)
 		if !ok {
 			continue
 		}
 		pb.flush()
-		pb.out = append(pb.out, dblock{Block: doc.Block{Kind: doc.Image, Src: name}})
+		im := dblock{Block: doc.Block{Kind: doc.Image, Src: name}}
+		if pb.flags.part == partFeatured {
+			im.part = partFeatured
+		}
+		pb.out = append(pb.out, im)
 	}
 }
 
-// image reads the picture a relationship names.
-func (dx *docxDoc) image(id string) (string, bool) {
+// image reads the picture a relationship names and returns the name the
+// body refers to it by: a picture shown twice is one image of the record.
+// In a file Biên Tập wrote, a picture keeps the name its record gave it
+// (given, from pic:cNvPr); others are named anh-1.jpg, anh-2.png, …
+func (dx *docxDoc) image(id, given string) (string, bool) {
+	if name, ok := dx.picNames[id]; ok {
+		return name, true
+	}
 	r, ok := dx.rels[id]
 	switch {
 	case !ok:
@@ -402,7 +418,12 @@ func (dx *docxDoc) image(id string) (string, bool) {
 	if err == nil {
 		var mt string
 		if data, mt, err = acceptImage(data); err == nil {
-			return dx.imgs.add(data, mt, ""), true
+			if !dx.softBreaks {
+				given = ""
+			}
+			name := dx.imgs.addNamed(data, mt, given)
+			dx.picNames[id] = name
+			return name, true
 		}
 	}
 	dx.rep.warn("ảnh %s: %v", path.Base(r.target), err)

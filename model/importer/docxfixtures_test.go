@@ -2,12 +2,14 @@ package importer
 
 import (
 	"bytes"
+	"flag"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"bientap/export"
 	"bientap/model"
 	"bientap/resources"
 )
@@ -17,8 +19,10 @@ import (
 //   - lo-*.docx: documents written as OpenDocument and converted to .docx by
 //     LibreOffice (scripts/make-docx-fixtures, from testdata/odt/make.go);
 //   - bientap-*.docx: the sample records of resources/sample.jsonl as Biên
-//     Tập's Word export (export/docx, branch "export" at 5f5cce6) writes
-//     them: importing them must give the records back.
+//     Tập's Word export writes them today (TestOwnExportFixturesCurrent;
+//     scripts/make-docx-fixtures rewrites them): importing them must give
+//     the records back;
+//   - old-bientap-*.docx: two of them as an earlier export wrote them.
 
 func TestLibreOfficeFixtures(t *testing.T) {
 	type want struct {
@@ -98,9 +102,13 @@ func TestLibreOfficeFixtures(t *testing.T) {
 	}
 }
 
-// A Word file that Biên Tập wrote gives back the record it was written
-// from: every field of the header and footer, and the body as typed.
-func TestOwnExportFixtures(t *testing.T) {
+// updateFixtures rewrites testdata/docx/bientap-*.docx with today's Word
+// export (scripts/make-docx-fixtures runs the tests with it).
+var updateFixtures = flag.Bool("update", false, "rewrite testdata/docx/bientap-*.docx with today's Word export")
+
+// ownExportRecords are the records of the bientap-*.docx fixtures: the
+// documents of resources/sample.jsonl and one of its news items, by kind.
+func ownExportRecords(t *testing.T) map[model.Kind]*model.Record {
 	samples, err := model.ParseJSONL(bytes.NewReader(resources.Sample))
 	if err != nil {
 		t.Fatal(err)
@@ -111,13 +119,49 @@ func TestOwnExportFixtures(t *testing.T) {
 			byKind[r.Kind] = r
 		}
 	}
-	files, _ := filepath.Glob(filepath.Join("testdata", "docx", "bientap-*.docx"))
-	if len(files) < 7 {
+	if len(byKind) < 7 {
+		t.Fatalf("%d sample records", len(byKind))
+	}
+	return byKind
+}
+
+// TestOwnExportFixturesCurrent: the committed bientap-*.docx are what the
+// Word export writes today (export.Docx, the office's default settings),
+// so that they do not go stale when the exporter changes.
+func TestOwnExportFixturesCurrent(t *testing.T) {
+	for kind, r := range ownExportRecords(t) {
+		var b bytes.Buffer
+		if _, err := export.Docx(&b, r, export.Options{Settings: model.DefaultSettings()}); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join("testdata", "docx", "bientap-"+string(kind)+".docx")
+		if *updateFixtures {
+			if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if old, err := os.ReadFile(path); err != nil || !bytes.Equal(old, b.Bytes()) {
+			t.Errorf("%s is not what the Word export writes today: run scripts/make-docx-fixtures", path)
+		}
+	}
+}
+
+// A Word file that Biên Tập wrote gives back the record it was written
+// from: every field of the header and footer, and the body as typed. The
+// old-bientap-*.docx were written by an earlier export (export branch at
+// 5f5cce6), whose signer lines all share one style: the Decree-30 prefixes
+// tell the quyền hạn from the chức vụ.
+func TestOwnExportFixtures(t *testing.T) {
+	byKind := ownExportRecords(t)
+	files, _ := filepath.Glob(filepath.Join("testdata", "docx", "*bientap-*.docx"))
+	if len(files) < 9 {
 		t.Fatalf("%d fixtures", len(files))
 	}
 	for _, file := range files {
-		kind := model.Kind(strings.TrimSuffix(strings.TrimPrefix(filepath.Base(file), "bientap-"), ".docx"))
-		t.Run(string(kind), func(t *testing.T) {
+		_, k, _ := strings.Cut(strings.TrimSuffix(filepath.Base(file), ".docx"), "bientap-")
+		kind := model.Kind(k)
+		t.Run(filepath.Base(file), func(t *testing.T) {
 			want := byKind[kind]
 			if want == nil {
 				t.Fatalf("no sample record of kind %s", kind)
@@ -137,8 +181,15 @@ func TestOwnExportFixtures(t *testing.T) {
 			same("summary", got.Summary, want.Summary)
 			same("body", got.Body, want.Body)
 			same("date", got.Date.Format(model.ISODate), want.Date.Format(model.ISODate))
+			same("status", string(got.Status), string(model.StatusDraft))
+			if len(got.Images) != len(want.Images) {
+				t.Errorf("%d images, want %d", len(got.Images), len(want.Images))
+			}
 			if kind == model.KindNews { // (a document's byline is the store's default)
 				same("author", got.Author, want.Author)
+				if !strings.HasPrefix(filepath.Base(file), "old-") {
+					same("category", got.Category, want.Category)
+				}
 				return
 			}
 			same("place", got.Place, want.Place)
@@ -165,7 +216,7 @@ func TestOwnExportFixtures(t *testing.T) {
 
 // The fixtures exist as files a clerk could open.
 func TestFixturesAreFiles(t *testing.T) {
-	for _, n := range []string{"lo-quyet-dinh.docx", "bientap-quyet-dinh.docx"} {
+	for _, n := range []string{"lo-quyet-dinh.docx", "bientap-quyet-dinh.docx", "old-bientap-ke-hoach.docx"} {
 		if st, err := os.Stat(filepath.Join("testdata", "docx", n)); err != nil || st.Size() > 64<<10 {
 			t.Errorf("%s: %v", n, err)
 		}

@@ -110,7 +110,7 @@ func parseXML(b []byte) (*xnode, error) {
 				continue
 			}
 			switch stack[len(stack)-1].name {
-			case "t", "delText", "instrText", "title", "subject", "creator", "created", "modified", "Application":
+			case "t", "delText", "instrText", "title", "subject", "creator", "category", "created", "modified", "Application":
 				bufs[len(bufs)-1] = append(bufs[len(bufs)-1], t...)
 			}
 		}

@@ -8,7 +8,11 @@ import (
 	"image/gif"
 	"image/jpeg"
 	"image/png"
+	"path"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/image/bmp"
 	"golang.org/x/image/tiff"
@@ -130,7 +134,38 @@ type imageSet struct {
 
 // add stores checked data and returns the name the body refers to.
 func (s *imageSet) add(data []byte, mediaType, caption string) string {
-	name := model.DefaultImageName(len(s.images), mediaType)
-	s.images = append(s.images, model.Image{Name: name, Caption: caption, MediaType: mediaType, Data: data})
+	return s.addNamed(data, mediaType, "")
+}
+
+// addNamed stores checked data under the name given when it can be one (a
+// plain file name that the body's markup can hold, with the extension of
+// its type, not taken yet), else under the next default name.
+func (s *imageSet) addNamed(data []byte, mediaType, given string) string {
+	name := given
+	if !usableImageName(name, mediaType) || slices.ContainsFunc(s.images, func(im model.Image) bool { return im.Name == name }) {
+		name = model.DefaultImageName(len(s.images), mediaType)
+	}
+	s.images = append(s.images, model.Image{Name: name, MediaType: mediaType, Data: data})
 	return name
+}
+
+// usableImageName reports whether a picture's name from a file can name a
+// record's image: at most 100 characters, no spaces, path separators,
+// brackets or controls, and the extension of its type.
+func usableImageName(name, mediaType string) bool {
+	if name == "" || utf8.RuneCountInString(name) > 100 || !utf8.ValidString(name) ||
+		strings.ContainsFunc(name, func(r rune) bool {
+			return unicode.IsSpace(r) || unicode.IsControl(r) || strings.ContainsRune(`/\()[]<>:"|?*`, r)
+		}) ||
+		strings.HasPrefix(name, ".") {
+		return false
+	}
+	ext := strings.ToLower(path.Ext(name))
+	switch mediaType {
+	case "image/jpeg":
+		return ext == ".jpg" || ext == ".jpeg"
+	case "image/png":
+		return ext == ".png"
+	}
+	return false
 }
