@@ -34,3 +34,15 @@ func growth(f func(big bool)) (alloc, elapsed float64) {
 	la, lt := measure(true)
 	return float64(la) / float64(max(sa, 1)), float64(lt) / float64(max(st, time.Microsecond))
 }
+
+// growthWithin is growth measured again, up to three times, while the time
+// ratio exceeds timeLimit: a loaded machine can slow one large run, while
+// work that really grows faster than the input exceeds the limit every time.
+func growthWithin(timeLimit float64, f func(big bool)) (alloc, elapsed float64) {
+	for range 3 {
+		if alloc, elapsed = growth(f); elapsed <= timeLimit {
+			break
+		}
+	}
+	return alloc, elapsed
+}

@@ -70,7 +70,7 @@ func TestImportLinear(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			alloc, elapsed := growth(func(big bool) {
+			alloc, elapsed := growthWithin(12, func(big bool) {
 				if big {
 					c.parse(4 * c.n)
 				} else {

@@ -68,7 +68,7 @@ func TestCollapseRepeatsLinear(t *testing.T) {
 	}
 	for name, gen := range inputs {
 		small, large := gen(20_000), gen(80_000)
-		_, ratio := growth(func(big bool) {
+		_, ratio := growthWithin(12, func(big bool) {
 			if big {
 				collapseRepeats(large)
 			} else {
