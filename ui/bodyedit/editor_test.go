@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"bientap/ui/internal/rendertest"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -320,5 +322,32 @@ func TestReplaceTextUndoable(t *testing.T) {
 	ed.Undo()
 	if ed.Text() != "một\nhai ,ba\nbốn" {
 		t.Fatalf("undo typing: %q", ed.Text())
+	}
+}
+
+// Fyne destroys the renderers of widgets that have not been drawn for about
+// a minute (the editor on a hidden tab) and makes new ones at the next
+// layout. The body must lay out, take a theme change, resize and type after
+// that as before.
+func TestRendererExpiry(t *testing.T) {
+	text := strings.Repeat("Đoạn văn dài để xuống dòng nhiều lần trong khung soạn thảo của Biên Tập. ", 6)
+	ed, w := newTestEditor(t, text+"\n\nHai.\n"+text)
+	if n := rendertest.Expire(t, w.Content()); n < 10 {
+		t.Fatalf("expired only %d renderers", n)
+	}
+	ed.Refresh()
+	test.ApplyTheme(t, test.NewTheme())
+	w.Resize(fyne.NewSize(520, 400))
+	rendertest.Expire(t, w.Content())
+	w.Resize(fyne.NewSize(700, 500))
+	ed.FocusAt(2, 0)
+	test.Type(w.Canvas().Focused(), "Mới ")
+	if got := strings.Split(ed.Text(), "\n")[2]; got != "Mới Hai." {
+		t.Fatalf("typed into %q", got)
+	}
+	// Each paragraph is still as tall as its wrapped text.
+	p := ed.paras[0]
+	if h, line := p.Size().Height, p.lineHeight(); h < 3*line {
+		t.Fatalf("a long paragraph is %v tall (line %v): not wrapped", h, line)
 	}
 }

@@ -20,7 +20,6 @@ type para struct {
 	ed      *Editor
 	wrap    fyne.CanvasObject // the object the column places (the entry itself)
 	shift   bool              // a Shift key is down
-	created bool              // the entry's renderer exists
 	idxHint int
 }
 
@@ -40,16 +39,26 @@ func newPara(ed *Editor, text string) *para {
 // no scrolling it sizes itself to its rows instead. The rows were wrapped at
 // the current width by the last layout, so asking for the size with
 // wrapping momentarily off gives the wrapped text's height.
+//
+// The entry's renderer may not exist at that moment: Fyne destroys the
+// renderers of widgets that were not drawn for a minute. CreateRenderer
+// makes sure a new one is always built for wrapped text.
 func (p *para) MinSize() fyne.Size {
-	if !p.created {
-		p.Entry.MinSize() // create the renderer while wrapping is on
-		p.created = true
-	}
-	scroll := p.Scroll
 	p.Wrapping, p.Scroll = fyne.TextWrapOff, fyne.ScrollNone
 	s := p.Entry.DisableableWidget.BaseWidget.MinSize()
-	p.Wrapping, p.Scroll = fyne.TextWrapWord, scroll
+	p.Wrapping, p.Scroll = fyne.TextWrapWord, fyne.ScrollBoth
 	return s
+}
+
+// CreateRenderer builds the entry's renderer for wrapped text even when it
+// is asked for inside MinSize (wrapping momentarily off): an entry renderer
+// made for unwrapped text has no inner scroller content and fails at its
+// next layout once wrapping is back on.
+func (p *para) CreateRenderer() fyne.WidgetRenderer {
+	wrapping, scroll := p.Wrapping, p.Scroll
+	p.Wrapping, p.Scroll = fyne.TextWrapWord, fyne.ScrollBoth
+	defer func() { p.Wrapping, p.Scroll = wrapping, scroll }()
+	return p.Entry.CreateRenderer()
 }
 
 func (p *para) lineHeight() float32 {
