@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"time"
 
 	"bientap/model/store"
 )
@@ -17,7 +16,7 @@ func (u *mainUI) startDailyBackup() {
 	if !s.BackupDaily || s.BackupDir == "" {
 		return
 	}
-	target := filepath.Join(s.BackupDir, store.DailyBackupName(time.Now()))
+	target := filepath.Join(s.BackupDir, store.DailyBackupName(u.clock.Now()))
 	if _, err := os.Stat(target); err == nil {
 		return // today's backup exists
 	}
@@ -46,14 +45,14 @@ func (u *mainUI) onBackupNow() {
 	s := u.settings
 	if s.BackupDir != "" {
 		if err := os.MkdirAll(s.BackupDir, 0o755); err != nil {
-			u.showError(fmt.Errorf("không tạo được thư mục sao lưu %s: %v", s.BackupDir, err))
+			u.showError(folderError(s.BackupDir, err))
 			return
 		}
-		name := "bientap-" + time.Now().Format("2006-01-02-150405") + ".db"
+		name := "bientap-" + u.clock.Now().Format("2006-01-02-150405") + ".db"
 		u.backupTo(filepath.Join(s.BackupDir, name), s.BackupDir, s.BackupKeep)
 		return
 	}
-	u.saveFileDialog("Sao lưu dữ liệu", store.DailyBackupName(time.Now()), []string{".db"}, "backupDir", func(path string) {
+	u.saveFileDialog("Sao lưu dữ liệu", store.DailyBackupName(u.clock.Now()), []string{".db"}, "backupDir", func(path string) {
 		u.backupTo(path, "", 0)
 	})
 }

@@ -70,8 +70,8 @@ func (u *mainUI) exportPDFTo(r *model.Record, path string) {
 			u.showError(err)
 			return
 		}
-		u.notify(fmt.Sprintf("Đã xuất %s (%d trang)", filepath.Base(path), res.Pages))
-		u.offerOpen("Đã xuất PDF", fmt.Sprintf("Đã ghi %s (%d trang, phông %s).", path, res.Pages, res.Font), res.Warnings, path)
+		u.notify(fmt.Sprintf("Đã xuất %s (%s trang)", filepath.Base(path), vntext.Number(res.Pages)))
+		u.offerOpen("Đã xuất PDF", fmt.Sprintf("Đã ghi %s (%s trang, phông %s).", path, vntext.Number(res.Pages), res.Font), res.Warnings, path)
 	})
 }
 
@@ -89,8 +89,8 @@ func (u *mainUI) onExportHTML() {
 			return
 		}
 		u.notify("Đã xuất HTML: " + out.HTML)
-		msg := fmt.Sprintf("Đã ghi %s, %d ảnh và tệp nén %s để tải lên cổng thông tin.", filepath.Base(out.HTML),
-			len(out.Images), filepath.Base(out.Zip))
+		msg := fmt.Sprintf("Đã ghi %s, %s ảnh và tệp nén %s để tải lên cổng thông tin.", filepath.Base(out.HTML),
+			vntext.Number(len(out.Images)), filepath.Base(out.Zip))
 		u.offerOpen("Đã xuất HTML", msg, page.Warnings, out.HTML)
 	})
 }
@@ -105,7 +105,7 @@ func (u *mainUI) onCopyHTML() {
 	u.app.Clipboard().SetContent(page.Fragment)
 	msg := "Đã chép HTML vào bộ nhớ tạm: dán vào ô nội dung của cổng thông tin."
 	if len(page.Images) > 0 {
-		msg += fmt.Sprintf(" Bài có %d ảnh: dùng “Xuất HTML…” để có tệp ảnh tải lên.", len(page.Images))
+		msg += fmt.Sprintf(" Bài có %s ảnh: dùng “Xuất HTML…” để có tệp ảnh tải lên.", vntext.Number(len(page.Images)))
 	}
 	u.notify(msg)
 }
@@ -127,7 +127,7 @@ func (u *mainUI) onMail() {
 			}
 			p(1, 2, "Đang ghi thư…")
 			return "", atomicfile.WriteFile(path, func(w io.Writer) error {
-				return mail.Write(w, r, buf.Bytes(), mail.Options{Date: time.Now()})
+				return mail.Write(w, r, buf.Bytes(), mail.Options{Date: u.clock.Now()})
 			})
 		}, func(_ string, err error) {
 			if err != nil {
@@ -170,7 +170,7 @@ func (u *mainUI) writeRegister(path string, year int) {
 		if err != nil {
 			return "", err
 		}
-		if !p(1, 3, fmt.Sprintf("Đang dàn trang %d văn bản…", len(issued))) {
+		if !p(1, 3, fmt.Sprintf("Đang dàn trang %s văn bản…", vntext.Number(len(issued)))) {
 			return "", errCancelled
 		}
 		err = atomicfile.WriteFile(path, func(w io.Writer) error {
@@ -178,20 +178,20 @@ func (u *mainUI) writeRegister(path string, year int) {
 			res, err = pdf.Register(w, year, issued, opt)
 			return err
 		})
-		return fmt.Sprintf("%d văn bản", len(issued)), err
+		return fmt.Sprintf("%s văn bản", vntext.Number(len(issued))), err
 	}, func(summary string, err error) {
 		if err != nil {
 			dropEmpty(path)
 			u.showError(err)
 			return
 		}
-		u.offerOpen("Đã lập sổ văn bản đi", fmt.Sprintf("Đã ghi %s: %s, %d trang.", path, summary, res.Pages), res.Warnings, path)
+		u.offerOpen("Đã lập sổ văn bản đi", fmt.Sprintf("Đã ghi %s: %s, %s trang.", path, summary, vntext.Number(res.Pages)), res.Warnings, path)
 	})
 }
 
 // onRegisterNews writes the list of news items published in a date range.
 func (u *mainUI) onRegisterNews() {
-	now := time.Now()
+	now := u.clock.Now()
 	from := newTextEntry(u)
 	from.SetText(vntext.ListDate(time.Date(now.Year(), 1, 1, 0, 0, 0, 0, time.UTC)))
 	to := newTextEntry(u)
@@ -235,7 +235,7 @@ func (u *mainUI) writeNewsList(path string, from, to time.Time) {
 		if err != nil {
 			return "", err
 		}
-		if !p(1, 2, fmt.Sprintf("Đang dàn trang %d tin…", len(recs))) {
+		if !p(1, 2, fmt.Sprintf("Đang dàn trang %s tin…", vntext.Number(len(recs)))) {
 			return "", errCancelled
 		}
 		err = atomicfile.WriteFile(path, func(w io.Writer) error {
@@ -243,14 +243,14 @@ func (u *mainUI) writeNewsList(path string, from, to time.Time) {
 			res, err = pdf.NewsList(w, from, to, recs, opt)
 			return err
 		})
-		return fmt.Sprintf("%d tin", len(recs)), err
+		return fmt.Sprintf("%s tin", vntext.Number(len(recs))), err
 	}, func(summary string, err error) {
 		if err != nil {
 			dropEmpty(path)
 			u.showError(err)
 			return
 		}
-		u.offerOpen("Đã lập danh sách tin", fmt.Sprintf("Đã ghi %s: %s, %d trang.", path, summary, res.Pages), res.Warnings, path)
+		u.offerOpen("Đã lập danh sách tin", fmt.Sprintf("Đã ghi %s: %s, %s trang.", path, summary, vntext.Number(res.Pages)), res.Warnings, path)
 	})
 }
 
@@ -264,14 +264,14 @@ func (u *mainUI) yearChoices() []string {
 		}
 	}
 	if len(ys) == 0 {
-		ys = []string{fmt.Sprint(time.Now().Year())}
+		ys = []string{fmt.Sprint(u.clock.Today().Year())}
 	}
 	return ys
 }
 
 // onExportJSONL writes the whole archive as JSON Lines.
 func (u *mainUI) onExportJSONL() {
-	name := "bientap-" + time.Now().Format("2006-01-02") + ".jsonl"
+	name := "bientap-" + u.clock.Now().Format("2006-01-02") + ".jsonl"
 	u.saveFileDialog("Xuất toàn bộ dữ liệu (JSONL)", name, []string{".jsonl"}, "exportDir", func(path string) {
 		st := u.st
 		var n int
@@ -288,7 +288,7 @@ func (u *mainUI) onExportJSONL() {
 				u.showError(err)
 				return
 			}
-			u.offerOpen("Đã xuất dữ liệu", fmt.Sprintf("Đã ghi %s bản ghi vào %s.", formatCount(n), path), nil, path)
+			u.offerOpen("Đã xuất dữ liệu", fmt.Sprintf("Đã ghi %s bản ghi vào %s.", vntext.Number(n), path), nil, path)
 		})
 	})
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bientap/model/importer"
+	"bientap/model/vntext"
 )
 
 // importExts are the file types "Nhập" reads.
@@ -69,16 +70,16 @@ type importSummary struct {
 
 func (s *importSummary) text() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Đã đọc %d tệp: %d bản ghi mới", s.files, s.created)
+	fmt.Fprintf(&b, "Đã đọc %s tệp: %s bản ghi mới", vntext.Number(s.files), vntext.Number(s.created))
 	if s.updated > 0 {
-		fmt.Fprintf(&b, ", %d cập nhật", s.updated)
+		fmt.Fprintf(&b, ", %s cập nhật", vntext.Number(s.updated))
 	}
 	if s.skipped > 0 {
-		fmt.Fprintf(&b, ", %d bỏ qua vì đã có (cùng tiêu đề và ngày)", s.skipped)
+		fmt.Fprintf(&b, ", %s bỏ qua vì đã có (cùng tiêu đề và ngày)", vntext.Number(s.skipped))
 	}
 	b.WriteString(".")
 	if len(s.failed) > 0 {
-		fmt.Fprintf(&b, "\n\nKhông nhập được %d tệp:\n- %s", len(s.failed), strings.Join(s.failed, "\n- "))
+		fmt.Fprintf(&b, "\n\nKhông nhập được %s tệp:\n- %s", vntext.Number(len(s.failed)), strings.Join(s.failed, "\n- "))
 	}
 	if len(s.reports) > 0 {
 		b.WriteString("\n\n" + strings.Join(s.reports, "\n"))
@@ -93,7 +94,7 @@ func (u *mainUI) importFiles(paths []string) {
 	sum := &importSummary{}
 	u.runLong("Đang nhập tệp", func(p progressFunc) (string, error) {
 		for i, path := range paths {
-			if !p(i, len(paths), fmt.Sprintf("Đang nhập %s (%d/%d)…", filepath.Base(path), i+1, len(paths))) {
+			if !p(i, len(paths), fmt.Sprintf("Đang nhập %s (%s/%s)…", filepath.Base(path), vntext.Number(i+1), vntext.Number(len(paths)))) {
 				return "", errCancelled
 			}
 			res, parsed, err := importer.ImportFile(st, path, importer.Options{})

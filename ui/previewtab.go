@@ -15,14 +15,14 @@ import (
 // stops, only while the tab is visible; the body is parsed off the UI
 // goroutine.
 type previewTab struct {
-	ui      *mainUI
+	sched   sched
 	scroll  *container.Scroll
 	content fyne.CanvasObject
 	gen     int
 }
 
-func newPreviewTab(u *mainUI) *previewTab {
-	p := &previewTab{ui: u}
+func newPreviewTab(s sched) *previewTab {
+	p := &previewTab{sched: s}
 	p.scroll = container.NewVScroll(widget.NewLabel(""))
 	p.content = p.scroll
 	return p
@@ -35,9 +35,9 @@ func (p *previewTab) show(r *model.Record) {
 	}
 	p.gen++
 	gen := p.gen
-	p.ui.sched.Go(func() {
+	p.sched.Go(func() {
 		d := doc.Parse(r.Body)
-		p.ui.sched.Do(func() {
+		p.sched.Do(func() {
 			if gen != p.gen {
 				return
 			}

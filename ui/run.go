@@ -14,6 +14,7 @@ import (
 	"embed"
 	"fmt"
 	"os"
+	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -21,6 +22,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"bientap/model"
 	"bientap/model/store"
 	"bientap/resources"
 )
@@ -30,6 +32,12 @@ type Config struct {
 	DBPath    string
 	DefaultDB bool // DBPath is the default location (settings may move it)
 	Meta      resources.Metadata
+	// Clock is the window's "now" and "today" (nil: the system clock; tests
+	// fix it).
+	Clock model.Clock
+	// DataDir holds the window's own files (crash reports); empty: the app's
+	// storage folder.
+	DataDir string
 }
 
 //go:embed translations/vi.json
@@ -73,11 +81,30 @@ func Run(cfg Config) error {
 		showFatal(a, fmt.Errorf("không mở được cơ sở dữ liệu: %w", err))
 		return err
 	}
-	u := loadUI(a, st, cfg, realSched{})
-	u.win.ShowAndRun()
-	u.ioMu.Lock() // let a running autosave finish
-	defer u.ioMu.Unlock()
-	return u.st.Close()
+	s := &realSched{}
+	u := loadUI(a, st, cfg, s)
+	s.onPanic = u.onPanic
+	startCrashDrill(os.Getenv("BIENTAP_CRASH_DRILL"))
+	return u.run()
+}
+
+// run shows the window, sized to the screen, until it closes. A panic that
+// unwinds Fyne's event loop ends here: the draft is saved before the
+// program stops.
+func (u *mainUI) run() (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = u.crashed(v, debug.Stack())
+		}
+		u.editor.drainIO() // let a running autosave finish
+		if cerr := u.st.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	u.win.Show() // creates the window: its scale is known from here
+	u.fitToScreen()
+	u.app.Run()
+	return nil
 }
 
 // showFatal shows an error that stops the app in a window of its own: a

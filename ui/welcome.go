@@ -65,7 +65,7 @@ func (u *mainUI) onOpenSample() {
 	u.showMain()
 	u.list.reload()
 	u.list.loadFacets()
-	u.notify(fmt.Sprintf("Đã thêm %d bản ghi mẫu", len(ids)))
+	u.notify("Đã thêm " + countOf(len(ids), "bản ghi mẫu"))
 	first, err := u.st.List(store.Query{Limit: 1})
 	if err == nil && len(first) > 0 {
 		u.openRecord(first[0].ID)

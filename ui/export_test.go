@@ -1,0 +1,49 @@
+package ui
+
+import (
+	"bientap/model/vntext"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestExportPDF(t *testing.T) {
+	tu := newTestUI(t, true)
+	tu.openIndex(tu.rowOf("Công điện"))
+	path := filepath.Join(t.TempDir(), "cong-dien.pdf")
+	tu.exportPDFTo(tu.editor.current(), path)
+	tu.dialog("Đã xuất PDF")
+	data, err := os.ReadFile(path)
+	if err != nil || !strings.HasPrefix(string(data), "%PDF") {
+		t.Fatalf("no PDF written: %v", err)
+	}
+	// A folder that does not exist: a clear message, nothing written.
+	bad := filepath.Join(t.TempDir(), "khong-co", "x.pdf")
+	tu.exportPDFTo(tu.editor.current(), bad)
+	tu.dialog("Có lỗi")
+	if !strings.Contains(tu.lastMessage, "không tồn tại") {
+		t.Fatalf("message %q", tu.lastMessage)
+	}
+}
+
+func TestRegisters(t *testing.T) {
+	tu := newTestUI(t, true)
+	dir := t.TempDir()
+	tu.writeRegister(filepath.Join(dir, "so.pdf"), 2026)
+	tu.dialog("Đã lập sổ văn bản đi")
+	if !strings.Contains(tu.lastMessage, "5 văn bản") {
+		t.Fatalf("register: %q", tu.lastMessage)
+	}
+	from, _ := vntext.ParseDate("01/01/2026")
+	to, _ := vntext.ParseDate("31/12/2026")
+	tu.writeNewsList(filepath.Join(dir, "tin.pdf"), from, to)
+	if !strings.Contains(tu.lastMessage, "1 tin") {
+		t.Fatalf("news list: %q", tu.lastMessage)
+	}
+	for _, n := range []string{"so.pdf", "tin.pdf"} {
+		if fi, err := os.Stat(filepath.Join(dir, n)); err != nil || fi.Size() < 1000 {
+			t.Fatalf("%s: %v", n, err)
+		}
+	}
+}
