@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 func TestTypeSaveMakesRevision(t *testing.T) {
@@ -241,3 +242,58 @@ func TestQuit(t *testing.T) {
 		t.Fatal("quit lost the typing")
 	}
 }
+
+// "Sửa lần cuối" follows the record's last change in the archive, also
+// after a status change.
+func TestLastEditFollowsStatus(t *testing.T) {
+	tu := newTestUI(t, false)
+	line := `{"kind":"thong-bao","title":"Thông báo lịch trực Tết","date":"2025-01-20","status":"draft","updated":"2025-01-20T08:00:00+07:00"}`
+	if _, err := tu.st.ImportJSONL(strings.NewReader(line + "\n")); err != nil {
+		t.Fatal(err)
+	}
+	tu.list.reload()
+	tu.openIndex(0)
+	e := tu.editor
+	before := e.stateText.Text
+	if !strings.Contains(before, "2025") {
+		t.Fatalf("state %q", before)
+	}
+	test.Tap(e.fwdBtn) // Gửi duyệt
+	got, _ := tu.st.Get(e.rec.ID)
+	want := "Sửa lần cuối " + got.Updated.Local().Format("15:04 02/01/2006")
+	if got.Status != model.StatusReview || e.stateText.Text != want || want == before {
+		t.Fatalf("after Gửi duyệt: %s, state %q, want %q", got.Status, e.stateText.Text, want)
+	}
+}
+
+// Deleting for good is styled as dangerous, and offered only when the trash
+// holds something.
+func TestEmptyTrashIsDangerous(t *testing.T) {
+	tu := newTestUI(t, true)
+	tu.list.showTrash()
+	if !tu.list.emptyTrash.Visible() || !tu.list.emptyTrash.Disabled() {
+		t.Fatal("an empty trash shows a disabled Dọn thùng rác")
+	}
+	tu.list.status.SetSelectedIndex(0)
+	tu.openIndex(tu.rowOf("Phiên chợ"))
+	test.Tap(tu.editor.trashBtn)
+	tu.press("Xóa bản ghi?", "Chuyển vào Thùng rác")
+	if tu.list.emptyTrash.Disabled() {
+		t.Fatal("Dọn thùng rác should be enabled")
+	}
+	tu.onEmptyTrash()
+	h := tu.dialog("Dọn thùng rác?")
+	if b := h.button("Xóa vĩnh viễn"); b.Importance != widget.DangerImportance {
+		t.Fatalf("Xóa vĩnh viễn importance %v", b.Importance)
+	}
+	if !strings.Contains(tu.lastMessage+dialogText(h), "1 bản ghi") {
+		t.Fatalf("dialog %q", dialogText(h))
+	}
+	tu.press("Dọn thùng rác?", "Xóa vĩnh viễn")
+	if !tu.list.emptyTrash.Disabled() || !tu.menuItem("Bản ghi", "Dọn thùng rác…").Disabled {
+		t.Fatal("after emptying, Dọn thùng rác is disabled again")
+	}
+}
+
+// dialogText is the text a dialog shows.
+func dialogText(h *dialogHandle) string { return texts(h.content) }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2/test"
 )
 
 func TestExportPDF(t *testing.T) {
@@ -45,5 +47,27 @@ func TestRegisters(t *testing.T) {
 		if fi, err := os.Stat(filepath.Join(dir, n)); err != nil || fi.Size() < 1000 {
 			t.Fatalf("%s: %v", n, err)
 		}
+	}
+}
+
+// "Mở tệp" on a computer without a program for PDF files says so, where
+// the file is, and offers its folder.
+func TestOpenWithoutViewer(t *testing.T) {
+	tu := newTestUI(t, true)
+	tu.openIndex(tu.rowOf("Công điện"))
+	path := filepath.Join(t.TempDir(), "cong-dien.pdf")
+	tu.exportPDFTo(tu.editor.current(), path)
+	t.Setenv("PATH", t.TempDir()) // nothing to open files with
+	tu.press("Đã xuất PDF", "Mở tệp")
+	h := tu.dialog("Không mở được")
+	if !strings.Contains(tu.lastMessage, "chưa có chương trình để mở tệp PDF") || !strings.Contains(tu.lastMessage, path) {
+		t.Fatalf("message %q", tu.lastMessage)
+	}
+	if h.button("Mở thư mục") == nil || h.button("Chép đường dẫn") == nil {
+		t.Fatal("the folder should be offered")
+	}
+	test.Tap(h.button("Chép đường dẫn"))
+	if got := tu.app.Clipboard().Content(); got != path {
+		t.Fatalf("clipboard %q", got)
 	}
 }

@@ -60,11 +60,12 @@ type composeForm struct {
 	signerName      *textEntry
 	recipients      *textEntry
 
-	picture *pictureField
-	url     *textEntry
-	split   *foldingSplit // body | side column
-	content fyne.CanvasObject
-	loading bool
+	picture    *pictureField
+	url        *textEntry
+	sideScroll *container.Scroll
+	split      *foldingSplit // body | side column
+	content    fyne.CanvasObject
+	loading    bool
 }
 
 // newComposeForm builds the form; base is the record it edits, pickPicture
@@ -168,10 +169,10 @@ func newComposeForm(svc *services, base func() *model.Record, pickPicture func(t
 	docForm.Orientation = widget.Vertical
 	f.docBox = container.NewVBox(sectionTitle("Văn bản hành chính"), f.number.dupWarn, docForm)
 	urlBox := container.NewVBox(sectionTitle("Địa chỉ trên cổng thông tin"), f.url)
-	sideScroll := container.NewVScroll(container.NewVBox(sectionTitle("Thông tin"), side, f.docBox, f.picture.box, urlBox))
+	f.sideScroll = container.NewVScroll(container.NewVBox(sectionTitle("Thông tin"), side, f.docBox, f.picture.box, urlBox))
 
 	left := container.New(fillLast{gap: 2}, f.header, f.dateErr, f.toolbar, f.find.bar, f.body)
-	f.split = newFoldingSplit(left, wheel.Over(sideScroll), bodyWant, sideColumnMin, 0.67)
+	f.split = newFoldingSplit(left, wheel.Over(f.sideScroll), bodyWant, sideColumnMin, 0.67)
 	f.split.OnFolded = func(folded bool) {
 		if folded {
 			f.info.Show()

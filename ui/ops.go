@@ -2,10 +2,8 @@ package ui
 
 import (
 	"errors"
-	"net/url"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -169,39 +167,4 @@ func (u *mainUI) chooseFile(title, confirm string, exts []string, prefKey string
 	}
 	u.trackFileDialog(title, d)
 	d.Show()
-}
-
-// offerOpen reports a written file with a button that opens it.
-func (u *mainUI) offerOpen(title, message string, warnings []string, path string) {
-	text := message
-	if len(warnings) > 0 {
-		text += "\n\nLưu ý:\n- " + strings.Join(warnings, "\n- ")
-	}
-	u.lastMessage = text
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	u.customDialog(title, container.New(fixedWidth{480}, l), []dialogButton{
-		{label: "Đóng"},
-		{label: "Mở thư mục", action: func() { u.openPath(filepath.Dir(path)) }},
-		{label: "Mở tệp", primary: true, action: func() { u.openPath(path) }},
-	})
-}
-
-// openPath opens a file or folder with the system's program.
-func (u *mainUI) openPath(path string) {
-	if err := u.app.OpenURL(fileURL(path)); err != nil {
-		u.showError(err)
-	}
-}
-
-func fileURL(path string) *url.URL {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		abs = path
-	}
-	p := filepath.ToSlash(abs)
-	if runtime.GOOS == "windows" && !strings.HasPrefix(p, "/") {
-		p = "/" + p
-	}
-	return &url.URL{Scheme: "file", Path: p}
 }

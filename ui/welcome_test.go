@@ -1,8 +1,12 @@
 package ui
 
 import (
+	"bientap/model/store"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2/test"
 )
 
 func TestWelcomeOnEmptyDatabase(t *testing.T) {
@@ -34,4 +38,51 @@ func TestWelcomeNewRecord(t *testing.T) {
 	if tu.win.Content() != tu.main || tu.editor.rec == nil {
 		t.Fatal("Tạo mới should open an empty record in the main window")
 	}
+}
+
+// A new archive asks once for the office's agency names and signer; new
+// documents then carry them, and Cài đặt shows them.
+func TestFirstRun(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Preferences().SetString("test.firstRun", "ask")
+	st, err := store.Open(filepath.Join(t.TempDir(), "moi.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	tu := openTestUI(t, a, st)
+	tu.dialog("Thông tin cơ quan")
+	var entries []*textEntry
+	for _, o := range test.LaidOutObjects(tu.topDialog().content) {
+		if e, ok := o.(*textEntry); ok {
+			entries = append(entries, e)
+		}
+	}
+	if len(entries) != 7 {
+		t.Fatalf("%d fields", len(entries))
+	}
+	entries[0].SetText("UBND TỈNH ĐIỆN BIÊN")
+	entries[1].SetText("VĂN PHÒNG")
+	entries[6].SetText("Lò Văn Mạnh")
+	tu.press("Thông tin cơ quan", "Lưu")
+	tu.noDialog()
+	s, _ := st.LoadSettings()
+	if s.AgencyParent != "UBND TỈNH ĐIỆN BIÊN" || s.SignerName != "Lò Văn Mạnh" {
+		t.Fatalf("settings %+v", s)
+	}
+	tu.onNew()
+	if r := tu.editor.current(); r.AgencyParent != "UBND TỈNH ĐIỆN BIÊN" || r.SignerName != "Lò Văn Mạnh" {
+		t.Fatalf("a new record carries %q / %q", r.AgencyParent, r.SignerName)
+	}
+	tu.win.Close()
+
+	// Asked once: "Để sau" is remembered too.
+	tu2 := openTestUI(t, a, st)
+	tu2.noDialog()
+	st2, _ := store.Open(filepath.Join(t.TempDir(), "khac.db"))
+	defer st2.Close()
+	tu3 := openTestUI(t, a, st2)
+	tu3.press("Thông tin cơ quan", "Để sau")
+	tu3.win.Close()
+	openTestUI(t, a, st2).noDialog()
 }
