@@ -22,6 +22,10 @@ type mainUI struct {
 	split   *container.Split // list | editor
 	main    fyne.CanvasObject
 	welcome fyne.CanvasObject
+	// root holds the main window and the welcome panel, one of them
+	// hidden: both stay in the window's tree, so a theme change reaches the
+	// one not shown.
+	root *fyne.Container
 	menu    *fyne.MainMenu
 	// needRecord are the menu items that act on the open record.
 	needRecord []*fyne.MenuItem
@@ -66,6 +70,8 @@ func loadUI(a fyne.App, st *store.Store, cfg Config, s sched) *mainUI {
 	u.split.Offset = 0.3
 	u.main = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), u.statusBar), nil, nil, u.split)
 	u.welcome = u.newWelcome()
+	u.root = container.NewStack(u.main, u.welcome)
+	u.win.SetContent(u.root)
 
 	u.menu = u.buildMenu()
 	u.win.SetMainMenu(u.menu)
@@ -77,12 +83,7 @@ func loadUI(a fyne.App, st *store.Store, cfg Config, s sched) *mainUI {
 	u.win.SetCloseIntercept(u.onQuitRequested)
 	u.restoreLayout()
 
-	n, err := st.Count(store.Query{Statuses: model.Statuses})
-	if err == nil && n == 0 {
-		u.win.SetContent(u.welcome)
-	} else {
-		u.win.SetContent(u.main)
-	}
+	u.showWelcomeIfEmpty()
 	u.notify("Cơ sở dữ liệu: " + st.Path())
 	u.list.reload()
 	u.list.loadFacets()
@@ -109,9 +110,19 @@ func (u *mainUI) updateTitle() { u.win.SetTitle(u.windowTitle()) }
 
 // showMain leaves the welcome panel.
 func (u *mainUI) showMain() {
-	if u.win.Content() != u.main {
-		u.win.SetContent(u.main)
+	u.welcome.Hide()
+	u.main.Show()
+}
+
+// showWelcomeIfEmpty shows the welcome panel when the archive holds no
+// record, else the main window.
+func (u *mainUI) showWelcomeIfEmpty() {
+	if n, err := u.st.Count(store.Query{Statuses: model.Statuses}); err == nil && n == 0 {
+		u.main.Hide()
+		u.welcome.Show()
+		return
 	}
+	u.showMain()
 }
 
 // checkStore reports, when it is done, the open-time integrity check

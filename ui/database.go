@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"bientap/model"
 	"bientap/model/store"
 )
 
@@ -61,11 +60,9 @@ func (u *mainUI) reopen(path string) {
 		u.list.reload()
 		u.list.loadFacets()
 		u.welcome = u.newWelcome()
-		if n, err := st.Count(store.Query{Statuses: model.Statuses}); err == nil && n == 0 {
-			u.win.SetContent(u.welcome)
-		} else {
-			u.showMain()
-		}
+		u.root.Objects[1] = u.welcome
+		u.root.Refresh()
+		u.showWelcomeIfEmpty()
 		u.checkStore()
 		u.refreshTrashCount()
 		u.notify("Đã mở cơ sở dữ liệu " + st.Path())

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"image/color"
 	"net/url"
 	"slices"
 	"strings"
@@ -54,7 +55,11 @@ type editorPanel struct {
 	preview *previewTab
 	checks  *checksTab
 	history *historyTab
-	tabs    *container.AppTabs
+	// tabs is the tab bar; pages holds the tabs' contents, all but the
+	// selected one hidden. (AppTabs keeps only the selected content in the
+	// window's tree, and a theme change did not reach the others.)
+	tabs  *container.AppTabs
+	pages *fyne.Container
 
 	dot        *canvas.Circle
 	statusText *widget.Label
@@ -91,13 +96,21 @@ func newEditorPanel(svc *services, pickPicture func(then func(path string))) *ed
 	e.checks.onRecheck = e.refreshTab
 	e.history = newHistoryTab(svc, e.current)
 	e.history.onRestore = e.restoreRevision
+	e.pages = container.NewStack(e.form.content, e.preview.content, e.checks.content, e.history.content)
+	tab := func(name string, icon fyne.Resource) *container.TabItem {
+		return container.NewTabItemWithIcon(name, icon, canvas.NewRectangle(color.Transparent))
+	}
 	e.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Soạn thảo", theme.DocumentCreateIcon(), e.form.content),
-		container.NewTabItemWithIcon("Xem trước", theme.VisibilityIcon(), e.preview.content),
-		container.NewTabItemWithIcon("Soát lỗi", theme.WarningIcon(), e.checks.content),
-		container.NewTabItemWithIcon("Lịch sử", theme.HistoryIcon(), e.history.content),
+		tab("Soạn thảo", theme.DocumentCreateIcon()),
+		tab("Xem trước", theme.VisibilityIcon()),
+		tab("Soát lỗi", theme.WarningIcon()),
+		tab("Lịch sử", theme.HistoryIcon()),
 	)
-	e.tabs.OnSelected = func(*container.TabItem) { e.refreshTab() }
+	e.tabs.OnSelected = func(*container.TabItem) {
+		e.showPage()
+		e.refreshTab()
+	}
+	e.showPage()
 
 	e.dot = canvas.NewCircle(statusColor(""))
 	e.statusText = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -121,15 +134,29 @@ func newEditorPanel(svc *services, pickPicture func(then func(path string))) *ed
 	bar := container.NewBorder(nil, nil, status, right, e.stateText)
 	// The bar is placed on top but comes after the tabs in the focus order,
 	// so that Tab starts in the form.
-	e.view = container.New(barOnTop{}, e.tabs, container.NewVBox(bar, widget.NewSeparator()))
+	e.view = container.New(barOnTop{}, container.NewBorder(e.tabs, nil, nil, nil, e.pages), container.NewVBox(bar, widget.NewSeparator()))
 
 	hint := widget.NewLabel("Chọn một bản ghi trong danh sách, hoặc bấm Ctrl+N để soạn bản ghi mới.")
 	hint.Alignment = fyne.TextAlignCenter
 	hint.Importance = widget.LowImportance
 	hint.Wrapping = fyne.TextWrapWord
 	e.placeholder = container.NewCenter(container.New(fixedWidth{360}, hint))
-	e.content = container.NewStack(e.placeholder)
+	// Both stay in the tree (a theme change reaches the hidden one).
+	e.content = container.NewStack(e.placeholder, e.view)
+	e.view.Hide()
 	return e
+}
+
+// showPage shows the selected tab's page.
+func (e *editorPanel) showPage() {
+	sel := e.tabs.SelectedIndex()
+	for i, p := range e.pages.Objects {
+		if i == sel {
+			p.Show()
+		} else {
+			p.Hide()
+		}
+	}
 }
 
 // record is the record the editor works on (nil when none is open).
@@ -145,8 +172,8 @@ func (e *editorPanel) open(r *model.Record, dirty bool) {
 	if !dirty {
 		e.saved.Store(e.gen)
 	}
-	e.content.Objects = []fyne.CanvasObject{e.view}
-	e.content.Refresh()
+	e.placeholder.Hide()
+	e.view.Show()
 	e.tabs.SelectIndex(tabCompose)
 	e.updateStatus()
 	switch {
@@ -166,8 +193,8 @@ func (e *editorPanel) close() {
 	e.stopTimers()
 	e.rec = nil
 	e.dirty = false
-	e.content.Objects = []fyne.CanvasObject{e.placeholder}
-	e.content.Refresh()
+	e.view.Hide()
+	e.placeholder.Show()
 	e.shown()
 }
 

@@ -117,6 +117,7 @@ func newComposeForm(svc *services, base func() *model.Record, pickPicture func(t
 	f.picture = newPictureField(svc, pickPicture)
 	f.picture.onChange = f.changed
 	f.info = newToolButton("Thông tin", fyne.TextStyle{Bold: true}, theme.InfoIcon(), f.toggleSide)
+	f.info.keepLabel = true
 	f.info.Hide()
 	f.toolbar = container.New(toolbarLayout{},
 		newToolButton("Đậm", fyne.TextStyle{Bold: true}, nil, func() { f.body.Wrap("**", "**") }),

@@ -22,7 +22,7 @@ func TestImportFiles(t *testing.T) {
 	if !strings.Contains(tu.lastMessage, "1 bản ghi mới") || !strings.Contains(tu.lastMessage, "hong.docx") {
 		t.Fatalf("summary %q", tu.lastMessage)
 	}
-	if tu.list.total != 1 || tu.win.Content() != tu.main {
+	if tu.list.total != 1 || !tu.main.Visible() {
 		t.Fatalf("list %d rows after import", tu.list.total)
 	}
 	tu.press("Kết quả nhập", "Mở bản ghi đầu tiên")

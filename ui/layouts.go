@@ -116,6 +116,7 @@ type foldingSplit struct {
 	sideMin    float32 // the side column's narrowest useful width
 	divider    *splitDivider
 	backdrop   *canvas.Rectangle
+	closer     *widget.Button // closes the drawer
 	folded     bool
 	open       bool // the drawer is open (folded only)
 }
@@ -128,6 +129,9 @@ func newFoldingSplit(main, side fyne.CanvasObject, mainWant, sideMin float32, of
 	f.backdrop = canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
 	f.backdrop.StrokeColor = theme.Color(theme.ColorNameShadow)
 	f.backdrop.StrokeWidth = 2
+	f.closer = widget.NewButtonWithIcon("", theme.CancelIcon(), func() { f.SetDrawerOpen(false) })
+	f.closer.Importance = widget.LowImportance
+	f.closer.Hide()
 	f.ExtendBaseWidget(f)
 	return f
 }
@@ -152,7 +156,7 @@ type foldingRenderer struct{ f *foldingSplit }
 
 func (r *foldingRenderer) Objects() []fyne.CanvasObject {
 	f := r.f
-	return []fyne.CanvasObject{f.main, f.divider, f.backdrop, f.side}
+	return []fyne.CanvasObject{f.main, f.divider, f.backdrop, f.side, f.closer}
 }
 
 func (r *foldingRenderer) MinSize() fyne.Size {
@@ -187,6 +191,7 @@ func (r *foldingRenderer) Layout(size fyne.Size) {
 		f.side.Move(fyne.NewPos(mw+dw, 0))
 		f.side.Show()
 		f.backdrop.Hide()
+		f.closer.Hide()
 		return
 	}
 	f.divider.Hide()
@@ -195,6 +200,7 @@ func (r *foldingRenderer) Layout(size fyne.Size) {
 	if !f.open {
 		f.side.Hide()
 		f.backdrop.Hide()
+		f.closer.Hide()
 		return
 	}
 	sw := min(max(f.sideMin, 340), size.Width-32)
@@ -204,6 +210,10 @@ func (r *foldingRenderer) Layout(size fyne.Size) {
 	f.side.Resize(fyne.NewSize(sw, size.Height))
 	f.side.Move(fyne.NewPos(size.Width-sw, 0))
 	f.side.Show()
+	cs := f.closer.MinSize()
+	f.closer.Resize(cs)
+	f.closer.Move(fyne.NewPos(size.Width-cs.Width-theme.Padding()*3, 0))
+	f.closer.Show()
 }
 
 func (r *foldingRenderer) Refresh() {

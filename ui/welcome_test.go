@@ -11,14 +11,14 @@ import (
 
 func TestWelcomeOnEmptyDatabase(t *testing.T) {
 	tu := newTestUI(t, false)
-	if tu.win.Content() != tu.welcome {
+	if !tu.welcome.Visible() || tu.main.Visible() {
 		t.Fatal("an empty database should open on the welcome panel")
 	}
 	if !strings.HasPrefix(tu.win.Title(), "Biên Tập — t.db") {
 		t.Fatalf("window title %q", tu.win.Title())
 	}
 	tu.onOpenSample()
-	if tu.win.Content() != tu.main {
+	if !tu.main.Visible() || tu.welcome.Visible() {
 		t.Fatal("the sample data should show the main window")
 	}
 	if tu.list.total != 9 {
@@ -35,7 +35,7 @@ func TestWelcomeOnEmptyDatabase(t *testing.T) {
 func TestWelcomeNewRecord(t *testing.T) {
 	tu := newTestUI(t, false)
 	tu.onNew()
-	if tu.win.Content() != tu.main || tu.editor.rec == nil {
+	if !tu.main.Visible() || tu.editor.rec == nil {
 		t.Fatal("Tạo mới should open an empty record in the main window")
 	}
 }

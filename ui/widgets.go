@@ -91,6 +91,8 @@ type toolButton struct {
 	onTapped func()
 	hovered  bool
 	compact  bool
+	// keepLabel keeps the label in a compact toolbar.
+	keepLabel bool
 }
 
 func newToolButton(label string, style fyne.TextStyle, icon fyne.Resource, tapped func()) *toolButton {
@@ -110,8 +112,12 @@ func (b *toolButton) MouseMoved(*desktop.MouseEvent) {}
 func (b *toolButton) MouseOut()                      { b.hovered = false; b.Refresh() }
 func (b *toolButton) Cursor() desktop.Cursor         { return desktop.PointerCursor }
 
-// setCompact shows the icon only (when there is one) or the label too.
+// canCompact reports whether the button can drop its label.
+func (b *toolButton) canCompact() bool { return b.icon != nil && !b.keepLabel }
+
+// setCompact shows the icon only (when it can) or the label too.
 func (b *toolButton) setCompact(c bool) {
+	c = c && b.canCompact()
 	if b.compact != c {
 		b.compact = c
 		b.Refresh()
@@ -119,16 +125,17 @@ func (b *toolButton) setCompact(c bool) {
 }
 
 // showsLabel reports whether the label is drawn.
-func (b *toolButton) showsLabel() bool { return !b.compact || b.icon == nil }
+func (b *toolButton) showsLabel() bool { return !b.compact }
 
 // width is the button's width with or without its label.
 func (b *toolButton) width(compact bool) float32 {
+	compact = compact && b.canCompact()
 	pad := theme.Padding()
 	w := pad * 3
 	if b.icon != nil {
 		w += theme.IconInlineSize()
 	}
-	if !compact || b.icon == nil {
+	if !compact {
 		ts := fyne.MeasureText(b.label, theme.TextSize(), b.style)
 		w += ts.Width
 		if b.icon != nil {
@@ -203,19 +210,26 @@ func (r *toolButtonRenderer) Objects() []fyne.CanvasObject { return r.objs }
 func (r *toolButtonRenderer) Destroy()                     {}
 
 // toolbarLayout places tool buttons in a row. When the row is wider than
-// the room it gets, the buttons with an icon drop their label: the body's
-// toolbar fits a 1024-pixel screen.
+// the room it gets, buttons with an icon drop their label, the last ones
+// first, until it fits: the body's toolbar fits a 1024-pixel screen.
 type toolbarLayout struct{}
 
-func (toolbarLayout) width(objs []fyne.CanvasObject, compact bool) (w, h float32) {
+// width is the row's width, the buttons from the compactFrom-th on (counting
+// those that can drop their label) without label.
+func (toolbarLayout) width(objs []fyne.CanvasObject, compactFrom int) (w, h float32) {
 	pad := theme.Padding()
-	n := 0
+	n, k := 0, 0
 	for _, o := range objs {
 		if !o.Visible() {
 			continue
 		}
 		m := o.MinSize()
 		if b, ok := o.(*toolButton); ok {
+			compact := false
+			if b.canCompact() {
+				compact = k >= compactFrom
+				k++
+			}
 			m.Width = b.width(compact)
 		}
 		w += m.Width
@@ -229,20 +243,32 @@ func (toolbarLayout) width(objs []fyne.CanvasObject, compact bool) (w, h float32
 }
 
 func (l toolbarLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	w, h := l.width(objs, true)
+	w, h := l.width(objs, 0)
 	return fyne.NewSize(w, h)
 }
 
 func (l toolbarLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	full, _ := l.width(objs, false)
-	compact := full > size.Width
-	x := float32(0)
+	compactable := 0
+	for _, o := range objs {
+		if b, ok := o.(*toolButton); ok && o.Visible() && b.canCompact() {
+			compactable++
+		}
+	}
+	from := compactable
+	for from > 0 {
+		if w, _ := l.width(objs, from); w <= size.Width {
+			break
+		}
+		from--
+	}
+	x, k := float32(0), 0
 	for _, o := range objs {
 		if !o.Visible() {
 			continue
 		}
-		if b, ok := o.(*toolButton); ok {
-			b.setCompact(compact)
+		if b, ok := o.(*toolButton); ok && b.canCompact() {
+			b.setCompact(k >= from)
+			k++
 		}
 		m := o.MinSize()
 		o.Resize(fyne.NewSize(m.Width, size.Height))

@@ -16,9 +16,14 @@ const (
 	prefHistorySplit = "layout.historySplit"
 )
 
-// defaultWindow is the window's size when nothing is remembered and the
-// screen is large; smaller screens get what fits.
+// defaultWindow is the smallest window a large screen gets when nothing is
+// remembered; larger screens get more of their width and height, smaller
+// ones what fits.
 var defaultWindow = fyne.NewSize(1440, 900)
+
+// largeScreenShare is how much of a large screen's work area a first
+// window takes.
+const largeScreenShare = 0.85
 
 // restoreLayout gives the window its remembered size (or the default) and
 // the splits their remembered positions.
@@ -79,15 +84,20 @@ func (u *mainUI) hasSavedSize() bool {
 var windowFrame = fyne.NewSize(16, 40)
 
 // fitWindow is the window size for a screen work area of avail (Fyne
-// units): want, no larger than what fits inside the frame; without a
-// remembered size, the whole work area on screens up to 1440 wide.
+// units): a remembered size, no larger than what fits inside the window's
+// frame; without one, the whole work area of a screen up to 1440 wide, and
+// on larger screens most of it (at least defaultWindow).
 func fitWindow(want, avail fyne.Size, remembered bool) fyne.Size {
 	fit := avail.Subtract(windowFrame)
 	if fit.Width <= 0 || fit.Height <= 0 {
 		return want
 	}
-	if !remembered && avail.Width <= 1440 {
-		return fit
+	if !remembered {
+		if avail.Width <= defaultWindow.Width {
+			return fit
+		}
+		want = fyne.NewSize(max(defaultWindow.Width, avail.Width*largeScreenShare),
+			max(defaultWindow.Height, avail.Height*largeScreenShare))
 	}
 	return fyne.NewSize(min(want.Width, fit.Width), min(want.Height, fit.Height))
 }

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"bientap/ui/internal/rendertest"
@@ -21,8 +22,10 @@ func TestFitWindow(t *testing.T) {
 		// Small screens get the whole work area.
 		{defaultWindow, fyne.NewSize(1024, 560), false, fyne.NewSize(1008, 520)},
 		{defaultWindow, fyne.NewSize(1366, 728), false, fyne.NewSize(1350, 688)},
-		// Large ones the default size.
-		{defaultWindow, fyne.NewSize(1920, 1040), false, defaultWindow},
+		// Large ones most of it, at least the default size.
+		{defaultWindow, fyne.NewSize(1920, 1040), false, fyne.NewSize(1632, 900)},
+		{defaultWindow, fyne.NewSize(2560, 1400), false, fyne.NewSize(2176, 1190)},
+		{defaultWindow, fyne.NewSize(1600, 860), false, fyne.NewSize(1440, 820)},
 		// A remembered size, made smaller for a smaller screen.
 		{fyne.NewSize(1200, 700), fyne.NewSize(1920, 1040), true, fyne.NewSize(1200, 700)},
 		{fyne.NewSize(1800, 1000), fyne.NewSize(1366, 728), true, fyne.NewSize(1350, 688)},
@@ -104,6 +107,14 @@ func TestWindowFitsOfficeScreens(t *testing.T) {
 				if f.split.side.Visible() {
 					t.Fatal("Esc should close the drawer")
 				}
+				test.Tap(f.info)
+				if !inside(cv, f.split.closer) {
+					t.Fatal("the drawer's close button is outside the window")
+				}
+				test.Tap(f.split.closer)
+				if f.split.side.Visible() {
+					t.Fatal("the close button should close the drawer")
+				}
 				// A check that names a side field opens the drawer.
 				f.focusField("Number")
 				if !f.split.DrawerOpen() || cv.Focused() != f.number.number {
@@ -162,6 +173,7 @@ func TestWheelOverFields(t *testing.T) {
 // smaller window and typing (this crashed in the body editor).
 func TestWindowRendererExpiry(t *testing.T) {
 	tu := newTestUI(t, true)
+	tu.app.Settings().SetTheme(newAppTheme("light"))
 	tu.openIndex(tu.rowOf("Kế hoạch"))
 	e := tu.editor
 	e.tabs.SelectIndex(tabPreview)
@@ -193,5 +205,35 @@ func TestWindowRendererExpiry(t *testing.T) {
 	tu.shortcut(ctrl(fyne.KeyS))
 	if got, _ := tu.st.Get(e.rec.ID); !strings.HasPrefix(got.Body, "Mới: x") {
 		t.Fatalf("saved body starts %q", strings.SplitN(got.Body, "\n", 2)[0])
+	}
+}
+
+// A theme change reaches the parts of the window not shown at the time:
+// the hidden tabs of the editor, the editor before a record is opened, the
+// main window behind the welcome panel.
+func TestThemeReachesHiddenParts(t *testing.T) {
+	tu := newTestUI(t, true)
+	tu.app.Settings().SetTheme(newAppTheme("light"))
+	tu.openIndex(tu.rowOf("Kế hoạch"))
+	e := tu.editor
+	e.tabs.SelectIndex(tabHistory)
+	tu.app.Settings().SetTheme(newAppTheme("dark"))
+	e.tabs.SelectIndex(tabCompose)
+	dark := newAppTheme("dark").Color(theme.ColorNameForeground, theme.VariantDark)
+	bold := e.form.toolbar.Objects[0].(*toolButton)
+	if got := test.WidgetRenderer(bold).(*toolButtonRenderer).txt.Color; got != dark {
+		t.Fatalf("the compose tab's toolbar kept the light theme's text colour %v", got)
+	}
+
+	tu2 := newTestUI(t, false) // the welcome panel
+	tu2.app.Settings().SetTheme(newAppTheme("light"))
+	tu2.onNew()
+	tu2.main.Hide() // back to the welcome panel, the editor drawn once
+	tu2.welcome.Show()
+	tu2.app.Settings().SetTheme(newAppTheme("dark"))
+	tu2.onNew()
+	bold = tu2.editor.form.toolbar.Objects[0].(*toolButton)
+	if got := test.WidgetRenderer(bold).(*toolButtonRenderer).txt.Color; got != dark {
+		t.Fatalf("the editor behind the welcome panel kept the light theme: %v", got)
 	}
 }
