@@ -26,7 +26,7 @@ type mainUI struct {
 	// hidden: both stay in the window's tree, so a theme change reaches the
 	// one not shown.
 	root *fyne.Container
-	menu    *fyne.MainMenu
+	menu *fyne.MainMenu
 	// needRecord are the menu items that act on the open record.
 	needRecord []*fyne.MenuItem
 	// trashItem, restoreItem and emptyTrashItem follow the record and the trash.

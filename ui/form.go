@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -277,13 +278,7 @@ func (f *composeForm) setURL(u string) {
 func (f *composeForm) fill(r *model.Record) {
 	f.loading = true
 	defer func() { f.loading = false }()
-	idx := 0
-	for i, k := range model.Kinds {
-		if k.Key == r.Kind {
-			idx = i
-		}
-	}
-	f.kind.SetSelectedIndex(idx)
+	f.kind.SetSelectedIndex(max(0, slices.IndexFunc(model.Kinds, func(k model.KindInfo) bool { return k.Key == r.Kind })))
 	if r.Date.IsZero() {
 		setField(f.date, "")
 	} else {

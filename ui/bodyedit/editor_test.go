@@ -2,6 +2,7 @@ package bodyedit
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -217,7 +218,7 @@ func TestFind(t *testing.T) {
 			t.Fatalf("selected %q", sel)
 		}
 	}
-	if want := []int{0, 1, 3, 0}; !equalInts(found, want) {
+	if want := []int{0, 1, 3, 0}; !slices.Equal(found, want) {
 		t.Fatalf("matches in paragraphs %v, want %v (wrapping around)", found, want)
 	}
 	if !ed.Find("ĐIỀU", true) {

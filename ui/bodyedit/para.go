@@ -1,6 +1,7 @@
 package bodyedit
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -302,7 +303,7 @@ func foldRunes(s string) []rune {
 
 func indexRunes(s, sub []rune) int {
 	for i := 0; i+len(sub) <= len(s); i++ {
-		if equalRunes(s[i:i+len(sub)], sub) {
+		if slices.Equal(s[i:i+len(sub)], sub) {
 			return i
 		}
 	}
@@ -312,21 +313,9 @@ func indexRunes(s, sub []rune) int {
 // lastIndexRunes finds the last match of sub starting before limit.
 func lastIndexRunes(s, sub []rune, limit int) int {
 	for i := min(limit-1, len(s)-len(sub)); i >= 0; i-- {
-		if equalRunes(s[i:i+len(sub)], sub) {
+		if slices.Equal(s[i:i+len(sub)], sub) {
 			return i
 		}
 	}
 	return -1
-}
-
-func equalRunes(a, b []rune) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
