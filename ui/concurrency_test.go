@@ -25,6 +25,7 @@ type lockedSched struct {
 	timers []*time.Timer
 	gated  atomic.Bool
 	queue  chan *heldResult
+	ran    chan struct{} // a result was handed back
 }
 
 // heldResult is a result handed back while the scheduler was gated.
@@ -33,7 +34,17 @@ type heldResult struct {
 	done chan struct{}
 }
 
-func newLockedSched() *lockedSched { return &lockedSched{queue: make(chan *heldResult, 16)} }
+func newLockedSched() *lockedSched {
+	return &lockedSched{queue: make(chan *heldResult, 16), ran: make(chan struct{}, 1)}
+}
+
+// handedBack signals waitFor that a result came back.
+func (s *lockedSched) handedBack() {
+	select {
+	case s.ran <- struct{}{}:
+	default:
+	}
+}
 
 func (s *lockedSched) Go(f func()) {
 	s.wg.Add(1)
@@ -51,8 +62,9 @@ func (s *lockedSched) Do(f func()) {
 		return
 	}
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	f()
+	s.mu.Unlock()
+	s.handedBack()
 }
 
 // After is called on the "UI goroutine" (under mu), like the app's.
@@ -80,6 +92,7 @@ func (s *lockedSched) deliver(h *heldResult) {
 	h.f()
 	s.mu.Unlock()
 	close(h.done)
+	s.handedBack()
 }
 
 // stop ends the background work before the test returns: Fyne's text
@@ -94,7 +107,7 @@ func (s *lockedSched) stop() {
 }
 
 // idle waits until no background work runs (every result is back).
-func (s *lockedSched) idle(t *testing.T) {
+func (s *lockedSched) idle(t testing.TB) {
 	t.Helper()
 	done := make(chan struct{})
 	go func() {
@@ -108,21 +121,24 @@ func (s *lockedSched) idle(t *testing.T) {
 	}
 }
 
-// waitFor checks cond (under the UI lock) each time a result comes back
-// through the scheduler, until it holds.
-func waitFor(t *testing.T, s *lockedSched, what string, cond func() bool) {
+// waitFor checks cond (under the UI lock) now and each time a result comes
+// back through the scheduler, until it holds.
+func waitFor(t testing.TB, s *lockedSched, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
+	deadline := time.After(30 * time.Second)
+	for {
 		s.mu.Lock()
 		ok := cond()
 		s.mu.Unlock()
 		if ok {
 			return
 		}
-		time.Sleep(5 * time.Millisecond)
+		select {
+		case <-s.ran:
+		case <-deadline:
+			t.Fatalf("timed out waiting for %s", what)
+		}
 	}
-	t.Fatalf("timed out waiting for %s", what)
 }
 
 // The real threading: list queries and autosave run on goroutines and come
