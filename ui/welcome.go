@@ -45,7 +45,7 @@ func (u *mainUI) newWelcome() fyne.CanvasObject {
 		h := widget.NewLabel(hints[i])
 		rows = append(rows, container.NewBorder(nil, nil, container.New(fixedWidth{210}, b), nil, h))
 	}
-	where := widget.NewLabel("Dữ liệu lưu tại: " + u.st.Path() + " (đổi trong Tệp → Cài đặt).")
+	where := widget.NewLabel("Dữ liệu lưu tại: " + u.st.Path() + " (mở tệp khác: Tệp → Mở cơ sở dữ liệu khác…).")
 	where.Wrapping = fyne.TextWrapWord
 	where.Alignment = fyne.TextAlignCenter
 	box := container.NewVBox(container.NewCenter(icon), title, intro, widget.NewSeparator())
