@@ -113,6 +113,7 @@ func newComposeForm(svc *services, base func() *model.Record, pickPicture func(t
 	f.body.SetPlaceHolder("Nội dung: mỗi dòng là một đoạn. **đậm**, *nghiêng*, # Tiêu đề mục, | bảng |")
 	f.body.OnChanged = f.changed
 	f.body.OnPaste = svc.onPasteText
+	f.body.OnEscape = svc.onEscape
 	f.find = newFindBar(svc, f.body)
 
 	f.picture = newPictureField(svc, pickPicture)

@@ -108,8 +108,6 @@ type foldingSplit struct {
 	Offset float64
 	// OnFolded is told when the side column folds away or comes back.
 	OnFolded func(folded bool)
-	// OnOffset is told when the clerk moved the divider.
-	OnOffset func(offset float64)
 
 	main, side fyne.CanvasObject
 	mainWant   float32 // the main part's narrowest comfortable width
@@ -250,11 +248,7 @@ func (d *splitDivider) Dragged(ev *fyne.DragEvent) {
 	f.Refresh()
 }
 
-func (d *splitDivider) DragEnd() {
-	if d.f.OnOffset != nil {
-		d.f.OnOffset(d.f.Offset)
-	}
-}
+func (d *splitDivider) DragEnd() {}
 
 func (d *splitDivider) MouseIn(*desktop.MouseEvent)    { d.hovered = true; d.Refresh() }
 func (d *splitDivider) MouseMoved(*desktop.MouseEvent) {}

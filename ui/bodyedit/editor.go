@@ -47,6 +47,8 @@ type Editor struct {
 	OnPaste func(text string, insert func(string)) bool
 	// OnFocus is called when a paragraph of the body gains focus.
 	OnFocus func()
+	// OnEscape is called when Escape is pressed in the body.
+	OnEscape func()
 
 	paras  []*para
 	wraps  []fyne.CanvasObject // paras wrapped in their theme override, in order

@@ -112,6 +112,11 @@ func (p *para) TypedKey(k *fyne.KeyEvent) {
 	case fyne.KeyTab:
 		ed.focusOut(p.shift)
 		return
+	case fyne.KeyEscape:
+		if ed.OnEscape != nil {
+			ed.OnEscape()
+			return
+		}
 	case fyne.KeyBackspace:
 		if !selected && p.CursorTextOffset() == 0 && idx > 0 {
 			ed.mergePrev(p)
