@@ -30,7 +30,10 @@ xw_need() { # COMMAND PACKAGE
 
 xw_cleanup() {
 	set +e
-	[ -n "${XW_APP_PID:-}" ] && kill "$XW_APP_PID" 2>/dev/null
+	if [ -n "${XW_APP_PID:-}" ]; then
+		kill "$XW_APP_PID" 2>/dev/null
+		wait "$XW_APP_PID" 2>/dev/null # it may still write its preferences
+	fi
 	[ -n "${XW_XCLIP_PID:-}" ] && kill "$XW_XCLIP_PID" 2>/dev/null
 	[ -n "${XW_XVFB_PID:-}" ] && kill "$XW_XVFB_PID" 2>/dev/null
 	[ -n "${XW_TMP:-}" ] && rm -rf "$XW_TMP"
