@@ -20,10 +20,11 @@ import (
 func asyncUI(t *testing.T, st *store.Store) (*mainUI, *lockedSched) {
 	t.Helper()
 	a := test.NewTempApp(t)
-	s := &lockedSched{}
+	a.Preferences().SetBool(prefFirstRun+st.Path(), true)
+	s := newLockedSched()
 	t.Cleanup(s.stop)
 	s.mu.Lock()
-	u := loadUI(a, st, Config{DBPath: st.Path()}, s)
+	u := loadUI(a, st, testConfig(t, st), s)
 	u.onQuit = func() {}
 	s.mu.Unlock()
 	return u, s

@@ -19,7 +19,7 @@ func (u *mainUI) startDailyBackup() {
 		return
 	}
 	st := u.st
-	target := filepath.Join(s.BackupDir, store.DailyBackupName(st.Clock().Now()))
+	target := filepath.Join(s.BackupDir, store.DailyBackupName(u.clock.Now()))
 	if _, err := os.Stat(target); err == nil {
 		return // today's backup exists
 	}
@@ -46,10 +46,10 @@ func (u *mainUI) startDailyBackup() {
 // when there is one, else where the clerk chooses.
 func (u *mainUI) onBackupNow() {
 	s := u.settings
-	now := u.st.Clock().Now()
+	now := u.clock.Now()
 	if s.BackupDir != "" {
 		if err := os.MkdirAll(s.BackupDir, 0o755); err != nil {
-			u.showError(fmt.Errorf("không tạo được thư mục sao lưu %s", s.BackupDir))
+			u.showError(folderError(s.BackupDir, err))
 			return
 		}
 		name := "bientap-" + now.Format("2006-01-02-150405") + ".db"

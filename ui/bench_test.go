@@ -14,7 +14,6 @@ import (
 
 	"bientap/model/store"
 	"bientap/model/synth"
-	"bientap/resources"
 )
 
 // The startup benchmarks share one archive of 100,000 generated records,
@@ -78,26 +77,33 @@ func bigArchive(b *testing.B) string {
 }
 
 // BenchmarkStartup100k measures opening a 100,000-record archive and
-// building the main window (list with its count and first page, facets,
-// recovery check) on the test driver, everything done inline.
+// building the main window until it shows the list's first page and its
+// count, on the test driver, with the app's threading (goroutines handing
+// results back; the open-time integrity check runs beside, as in the app).
 func BenchmarkStartup100k(b *testing.B) {
 	path := bigArchive(b)
 	a := test.NewTempApp(b)
-	cfg := Config{DBPath: path, Meta: resources.Metadata{Name: "Biên Tập"}}
+	a.Preferences().SetBool(prefFirstRun+path, true)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		st, err := store.Open(path)
 		if err != nil {
 			b.Fatal(err)
 		}
-		u := loadUI(a, st, cfg, &syncSched{})
+		s := newLockedSched()
+		s.mu.Lock()
+		u := loadUI(a, st, testConfig(b, st), s)
 		u.win.Resize(fyne.NewSize(1280, 800))
-		if u.list.total != benchRecords || u.list.count.Text != "100.000 bản ghi" {
-			b.Fatalf("list shows %d records (%q)", u.list.total, u.list.count.Text)
-		}
+		s.mu.Unlock()
+		waitFor(b, s, "the first page and the count", func() bool {
+			return u.list.total == benchRecords && u.list.count.Text == "100.000 bản ghi"
+		})
 		b.StopTimer()
-		u.win.Close()
+		s.idle(b) // the integrity check and the facets
 		st.Close()
+		s.mu.Lock()
+		u.win.Close()
+		s.mu.Unlock()
 		b.StartTimer()
 	}
 }
@@ -112,7 +118,8 @@ func BenchmarkOpenRecord100k(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer st.Close()
-	u := loadUI(a, st, Config{DBPath: path}, &syncSched{})
+	a.Preferences().SetBool(prefFirstRun+path, true)
+	u := loadUI(a, st, testConfig(b, st), &syncSched{})
 	u.win.Resize(fyne.NewSize(1280, 800))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -130,7 +137,8 @@ func BenchmarkListJump100k(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer st.Close()
-	u := loadUI(a, st, Config{DBPath: path}, &syncSched{})
+	a.Preferences().SetBool(prefFirstRun+path, true)
+	u := loadUI(a, st, testConfig(b, st), &syncSched{})
 	u.win.Resize(fyne.NewSize(1280, 800))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -152,7 +160,8 @@ func BenchmarkSearch100k(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer st.Close()
-	u := loadUI(a, st, Config{DBPath: path}, &syncSched{})
+	a.Preferences().SetBool(prefFirstRun+path, true)
+	u := loadUI(a, st, testConfig(b, st), &syncSched{})
 	words := []string{"chuyen doi so", "phong chong thien tai", "nong thon moi", "du lich cong dong"}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -182,15 +191,15 @@ func emptyArchive(b *testing.B) string {
 func BenchmarkStartupEmpty(b *testing.B) {
 	path := emptyArchive(b)
 	a := test.NewTempApp(b)
-	cfg := Config{DBPath: path, Meta: resources.Metadata{Name: "Biên Tập"}}
+	a.Preferences().SetBool(prefFirstRun+path, true)
 	for b.Loop() {
 		st, err := store.Open(path)
 		if err != nil {
 			b.Fatal(err)
 		}
-		u := loadUI(a, st, cfg, &syncSched{})
+		u := loadUI(a, st, testConfig(b, st), &syncSched{})
 		u.win.Resize(fyne.NewSize(1280, 800))
-		if u.win.Content() != u.welcome {
+		if !u.welcome.Visible() || u.main.Visible() {
 			b.Fatal("the empty archive should open on the welcome panel")
 		}
 		b.StopTimer()
@@ -226,8 +235,9 @@ func BenchmarkSearchFirstPage100k(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer st.Close()
+	a.Preferences().SetBool(prefFirstRun+path, true)
 	s := &firstPageSched{}
-	u := loadUI(a, st, Config{DBPath: path}, s)
+	u := loadUI(a, st, testConfig(b, st), s)
 	u.win.Resize(fyne.NewSize(1280, 800))
 	for _, q := range []string{"tinh", "nhiem vu", "phong trao thi dua"} {
 		b.Run(strings.ReplaceAll(q, " ", "_"), func(b *testing.B) {

@@ -1,9 +1,7 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,12 +9,21 @@ import (
 
 	"bientap/model"
 	"bientap/model/check"
+	"bientap/model/vntext"
 )
 
 // checksTab is "Soát lỗi": the editorial findings of the open record.
 // Tapping one puts the cursor there; a safe fix is one click.
 type checksTab struct {
-	ui       *mainUI
+	sched sched
+	// onGoTo puts the cursor on a finding; body is the text its offsets
+	// refer to.
+	onGoTo func(f check.Finding, body string)
+	// onFix makes a finding's fix in body (the text that was checked).
+	onFix func(f check.Finding, body string)
+	// onRecheck checks the record again ("Soát lại").
+	onRecheck func()
+
 	list     *widget.List
 	summary  *widget.Label
 	content  fyne.CanvasObject
@@ -25,18 +32,22 @@ type checksTab struct {
 	gen      int
 }
 
-func newChecksTab(u *mainUI) *checksTab {
-	c := &checksTab{ui: u}
+func newChecksTab(s sched) *checksTab {
+	c := &checksTab{sched: s}
 	c.summary = widget.NewLabel("")
 	c.summary.Wrapping = fyne.TextWrapWord
 	c.list = widget.NewList(func() int { return len(c.findings) }, c.createRow, c.updateRow)
 	c.list.OnSelected = func(i widget.ListItemID) {
 		c.list.Unselect(i)
-		if i < len(c.findings) {
-			c.goTo(c.findings[i])
+		if i < len(c.findings) && c.onGoTo != nil {
+			c.onGoTo(c.findings[i], c.body)
 		}
 	}
-	again := widget.NewButton("Soát lại", func() { u.editor.refreshTab() })
+	again := widget.NewButton("Soát lại", func() {
+		if c.onRecheck != nil {
+			c.onRecheck()
+		}
+	})
 	c.content = container.NewBorder(container.NewBorder(nil, nil, nil, again, c.summary), nil, nil, nil, c.list)
 	return c
 }
@@ -87,7 +98,7 @@ func (c *checksTab) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 // findingPlace says where a finding is: "Dòng 3" or the field's name.
 func findingPlace(f check.Finding) string {
 	if f.Line > 0 {
-		return fmt.Sprintf("Dòng %d", f.Line)
+		return "Dòng " + vntext.Number(f.Line)
 	}
 	switch f.Field {
 	case "Number":
@@ -108,9 +119,9 @@ func (c *checksTab) run(r *model.Record) {
 	c.gen++
 	gen := c.gen
 	c.summary.SetText("Đang soát…")
-	c.ui.sched.Go(func() {
+	c.sched.Go(func() {
 		fs := check.Record(r)
-		c.ui.sched.Do(func() {
+		c.sched.Do(func() {
 			if gen != c.gen {
 				return
 			}
@@ -136,56 +147,19 @@ func checkSummary(fs []check.Finding) string {
 	var parts []string
 	for _, s := range []check.Severity{check.Error, check.Warning, check.Info} {
 		if n[s] > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n[s], strings.ToLower(s.Label())))
+			parts = append(parts, countOf(n[s], strings.ToLower(s.Label())))
 		}
 	}
 	s := strings.Join(parts, ", ") + "."
 	if fixes > 0 {
-		s += fmt.Sprintf(" %d chỗ sửa được bằng một nút bấm.", fixes)
+		s += " " + countOf(fixes, "chỗ sửa được bằng một nút bấm.")
 	}
 	return s + " Bấm vào một dòng để tới chỗ đó."
 }
 
-// goTo puts the cursor on a finding: in the body, or in the field it names.
-func (c *checksTab) goTo(f check.Finding) {
-	e := c.ui.editor
-	e.tabs.SelectIndex(0)
-	canvas := c.ui.win.Canvas()
-	if f.Line > 0 {
-		n := 0
-		if f.Offset >= 0 && f.Offset+f.Length <= len(c.body) {
-			n = utf8.RuneCountInString(c.body[f.Offset : f.Offset+f.Length])
-		}
-		if n > 0 {
-			e.form.body.Select(f.Line-1, f.Col-1, n)
-		} else {
-			e.form.body.FocusAt(f.Line-1, f.Col-1)
-		}
-		return
-	}
-	switch f.Field {
-	case "Number":
-		canvas.Focus(e.form.number)
-	case "Sign":
-		canvas.Focus(e.form.sign)
-	case "Recipients":
-		canvas.Focus(e.form.recipients)
-	}
-}
-
-// apply makes a finding's fix in the body, as one undoable edit.
+// apply makes a finding's fix (one undoable edit of the body).
 func (c *checksTab) apply(f check.Finding) {
-	if f.Fix == nil {
-		return
+	if f.Fix != nil && c.onFix != nil {
+		c.onFix(f, c.body)
 	}
-	e := c.ui.editor
-	cur := e.form.body.Text()
-	if cur != c.body {
-		c.ui.notify("Nội dung đã thay đổi từ lần soát trước: đã soát lại")
-		e.refreshTab()
-		return
-	}
-	e.form.body.ReplaceText(check.Apply(cur, *f.Fix))
-	c.ui.notify("Đã sửa: " + f.Fix.Label)
-	e.refreshTab()
 }

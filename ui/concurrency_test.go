@@ -5,6 +5,7 @@ import (
 	"context"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -16,11 +17,34 @@ import (
 
 // lockedSched is the app's scheduler (goroutines, real timers) with one
 // lock standing for the UI goroutine: the test holds it while it touches
-// widgets, the background work takes it to hand results back.
+// widgets, the background work takes it to hand results back. While gated,
+// the results wait in a queue until the test delivers them, in the order it
+// chooses.
 type lockedSched struct {
 	mu     sync.Mutex
 	wg     sync.WaitGroup // running goroutines
 	timers []*time.Timer
+	gated  atomic.Bool
+	queue  chan *heldResult
+	ran    chan struct{} // a result was handed back
+}
+
+// heldResult is a result handed back while the scheduler was gated.
+type heldResult struct {
+	f    func()
+	done chan struct{}
+}
+
+func newLockedSched() *lockedSched {
+	return &lockedSched{queue: make(chan *heldResult, 16), ran: make(chan struct{}, 1)}
+}
+
+// handedBack signals waitFor that a result came back.
+func (s *lockedSched) handedBack() {
+	select {
+	case s.ran <- struct{}{}:
+	default:
+	}
 }
 
 func (s *lockedSched) Go(f func()) {
@@ -32,9 +56,16 @@ func (s *lockedSched) Go(f func()) {
 }
 
 func (s *lockedSched) Do(f func()) {
+	if s.gated.Load() {
+		h := &heldResult{f: f, done: make(chan struct{})}
+		s.queue <- h
+		<-h.done
+		return
+	}
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	f()
+	s.mu.Unlock()
+	s.handedBack()
 }
 
 // After is called on the "UI goroutine" (under mu), like the app's.
@@ -42,6 +73,27 @@ func (s *lockedSched) After(d time.Duration, f func()) stopper {
 	t := time.AfterFunc(d, func() { s.Do(f) })
 	s.timers = append(s.timers, t)
 	return t
+}
+
+// next waits for the next result handed back while gated.
+func (s *lockedSched) next(t *testing.T) *heldResult {
+	t.Helper()
+	select {
+	case h := <-s.queue:
+		return h
+	case <-time.After(10 * time.Second):
+		t.Fatal("no result came back")
+		return nil
+	}
+}
+
+// deliver runs a held result on the "UI goroutine".
+func (s *lockedSched) deliver(h *heldResult) {
+	s.mu.Lock()
+	h.f()
+	s.mu.Unlock()
+	close(h.done)
+	s.handedBack()
 }
 
 // stop ends the background work before the test returns: Fyne's text
@@ -55,26 +107,45 @@ func (s *lockedSched) stop() {
 	s.wg.Wait()
 }
 
-// waitFor polls cond (under the UI lock) until it holds.
-func waitFor(t *testing.T, s *lockedSched, what string, cond func() bool) {
+// idle waits until no background work runs (every result is back).
+func (s *lockedSched) idle(t testing.TB) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
+	done := make(chan struct{})
+	go func() {
+		s.wg.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("background work still running after 10 s")
+	}
+}
+
+// waitFor checks cond (under the UI lock) now and each time a result comes
+// back through the scheduler, until it holds.
+func waitFor(t testing.TB, s *lockedSched, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.After(30 * time.Second)
+	for {
 		s.mu.Lock()
 		ok := cond()
 		s.mu.Unlock()
 		if ok {
 			return
 		}
-		time.Sleep(20 * time.Millisecond)
+		select {
+		case <-s.ran:
+		case <-deadline:
+			t.Fatalf("timed out waiting for %s", what)
+		}
 	}
-	t.Fatalf("timed out waiting for %s", what)
 }
 
 // The real threading: list queries and autosave run on goroutines and come
-// back through the scheduler, searches typed quickly drop their stale
-// answers, the autosave fires about two seconds after typing stops.
-// Run with -race.
+// back through the scheduler; an answer to a search the clerk has already
+// replaced is dropped even when it arrives last; the autosave fires about
+// two seconds after typing stops. Run with -race.
 func TestBackgroundWork(t *testing.T) {
 	a := test.NewTempApp(t)
 	st, err := store.Open(filepath.Join(t.TempDir(), "t.db"))
@@ -85,27 +156,40 @@ func TestBackgroundWork(t *testing.T) {
 	if _, err := st.ImportJSONL(context.Background(), bytes.NewReader(resources.Sample), store.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	s := &lockedSched{}
+	s := newLockedSched()
 	defer s.stop()
+	a.Preferences().SetBool(prefFirstRun+st.Path(), true)
 	s.mu.Lock()
-	u := loadUI(a, st, Config{DBPath: st.Path()}, s)
+	u := loadUI(a, st, testConfig(t, st), s)
 	u.onQuit = func() {}
 	s.mu.Unlock()
 	waitFor(t, s, "the first page", func() bool { return u.list.total == 9 })
+	s.idle(t) // the start's other work (facets, checks) is done
 
+	// Two searches, the second typed before the first one's answer is
+	// shown; the first answer is delivered last.
+	s.gated.Store(true)
 	s.mu.Lock()
-	test.Type(u.list.search, "cong")
+	u.list.search.SetText("cong")
+	u.list.reload()
 	s.mu.Unlock()
-	time.Sleep(30 * time.Millisecond)
+	stale := s.next(t)
 	s.mu.Lock()
-	test.Type(u.list.search, " dien chu dong")
+	u.list.search.SetText("cong dien chu dong")
+	u.list.reload()
 	s.mu.Unlock()
-	waitFor(t, s, "the search", func() bool { return u.list.shownQ.Text == "cong dien chu dong" })
-	time.Sleep(300 * time.Millisecond) // a stale answer would arrive now
+	fresh := s.next(t)
+	s.gated.Store(false)
+	s.deliver(fresh)
+	s.deliver(stale)
 	s.mu.Lock()
-	if u.list.shownQ.Text != "cong dien chu dong" || u.list.total == 0 || u.list.total >= 9 {
-		t.Fatalf("shown %q: %d rows", u.list.shownQ.Text, u.list.total)
+	shown, total := u.list.shownQ.Text, u.list.total
+	s.mu.Unlock()
+	if shown != "cong dien chu dong" || total == 0 || total >= 9 {
+		t.Fatalf("shown %q: %d rows", shown, total)
 	}
+	s.idle(t) // every answer (and count) is in
+	s.mu.Lock()
 	u.list.list.Select(0)
 	id := u.editor.rec.ID
 	typeEnd(u.editor.form.title, " (đang sửa)")
@@ -120,7 +204,7 @@ func TestBackgroundWork(t *testing.T) {
 		t.Fatalf("autosave after %v, want about %v", d, autosaveDelay)
 	}
 	s.mu.Lock()
-	u.menu.Items[0].Items[1].Action() // Tệp → Lưu (Ctrl+S)
+	findMenuItem(t, u.menu, "Tệp", "Lưu").Action() // Ctrl+S
 	s.mu.Unlock()
 	slots, _ := st.Recovered()
 	if len(slots) != 0 {

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -23,7 +24,6 @@ type dialogButton struct {
 
 // dialogHandle is an open dialog of the window.
 type dialogHandle struct {
-	ui       *mainUI
 	title    string
 	content  fyne.CanvasObject
 	d        dialog.Dialog // nil for a file dialog
@@ -58,15 +58,24 @@ func (h *dialogHandle) cancel() {
 // button returns the dialog's button with that label (tests press it).
 func (h *dialogHandle) button(label string) *widget.Button { return h.buttons[label] }
 
+// dialogs are the window's open dialogs, newest last: Escape closes the
+// newest, and menu shortcuts wait while one is open.
+type dialogs struct {
+	win         fyne.Window
+	open        []*dialogHandle
+	lastMessage string       // the last message shown (tests read it)
+	notify      func(string) // the status line: an operation the clerk stopped is only noted there
+	onIdleEsc   func()       // what Escape does when no dialog is open
+}
+
 // customDialog shows content with the given buttons. The first button
 // marked cancel (or, if none, labelled "Hủy"/"Đóng") answers Escape.
-func (u *mainUI) customDialog(title string, content fyne.CanvasObject, buttons []dialogButton) *dialogHandle {
-	h := &dialogHandle{ui: u, title: title, content: content, buttons: map[string]*widget.Button{}}
-	d := dialog.NewCustomWithoutButtons(title, content, u.win)
+func (ds *dialogs) customDialog(title string, content fyne.CanvasObject, buttons []dialogButton) *dialogHandle {
+	h := &dialogHandle{title: title, content: content, buttons: map[string]*widget.Button{}}
+	d := dialog.NewCustomWithoutButtons(title, content, ds.win)
 	h.d, h.hide = d, d.Hide
 	var objs []fyne.CanvasObject
 	for _, b := range buttons {
-		b := b
 		btn := widget.NewButton(b.label, nil)
 		switch {
 		case b.primary:
@@ -83,9 +92,8 @@ func (u *mainUI) customDialog(title string, content fyne.CanvasObject, buttons [
 			}
 		}
 		if h.onCancel == nil && (b.cancel || b.label == "Hủy" || b.label == "Đóng") {
-			if b.action != nil {
-				h.onCancel = b.action
-			} else {
+			h.onCancel = b.action
+			if h.onCancel == nil {
 				h.onCancel = func() {}
 			}
 		}
@@ -95,108 +103,99 @@ func (u *mainUI) customDialog(title string, content fyne.CanvasObject, buttons [
 	d.SetButtons(objs)
 	d.SetOnClosed(func() {
 		h.closed = true
-		u.forget(h)
+		ds.forget(h)
 	})
-	u.dialogs = append(u.dialogs, h)
+	ds.open = append(ds.open, h)
 	d.Show()
 	return h
 }
 
 // trackFileDialog lets Escape close one of Fyne's file dialogs (when none
 // of its own fields has the keyboard focus).
-func (u *mainUI) trackFileDialog(title string, d *dialog.FileDialog) {
-	h := &dialogHandle{ui: u, title: title, hide: d.Hide, onCancel: func() {}, buttons: map[string]*widget.Button{}}
+func (ds *dialogs) trackFileDialog(title string, d *dialog.FileDialog) {
+	h := &dialogHandle{title: title, hide: d.Hide, onCancel: func() {}, buttons: map[string]*widget.Button{}}
 	d.SetOnClosed(func() {
 		h.closed = true
-		u.forget(h)
+		ds.forget(h)
 	})
-	u.dialogs = append(u.dialogs, h)
-	d.Resize(fyne.NewSize(820, 560))
+	ds.open = append(ds.open, h)
+	d.Resize(fitDialog(ds.win, fyne.NewSize(820, 560)))
 }
 
 // forget drops a closed dialog from the stack.
-func (u *mainUI) forget(h *dialogHandle) {
-	for i, o := range u.dialogs {
-		if o == h {
-			u.dialogs = append(u.dialogs[:i], u.dialogs[i+1:]...)
-			return
-		}
+func (ds *dialogs) forget(h *dialogHandle) {
+	if i := slices.Index(ds.open, h); i >= 0 {
+		ds.open = slices.Delete(ds.open, i, i+1)
 	}
 }
 
 // topDialog is the newest open dialog, or nil.
-func (u *mainUI) topDialog() *dialogHandle {
-	if len(u.dialogs) == 0 {
+func (ds *dialogs) topDialog() *dialogHandle {
+	if len(ds.open) == 0 {
 		return nil
 	}
-	return u.dialogs[len(u.dialogs)-1]
+	return ds.open[len(ds.open)-1]
 }
 
-// onEscape closes the newest dialog (as its cancel button), or the find bar.
-func (u *mainUI) onEscape() {
-	if h := u.topDialog(); h != nil {
+// onEscape closes the newest dialog (as its cancel button), or does what
+// Escape does without one (closing the find bar).
+func (ds *dialogs) onEscape() {
+	if h := ds.topDialog(); h != nil {
 		h.cancel()
 		return
 	}
-	if u.editor != nil && u.editor.form.findBar.Visible() {
-		u.editor.form.hideFind()
+	if ds.onIdleEsc != nil {
+		ds.onIdleEsc()
 	}
 }
 
 // confirm asks a yes/cancel question.
-func (u *mainUI) confirm(title, message, yes string, then func()) *dialogHandle {
+func (ds *dialogs) confirm(title, message, yes string, then func()) *dialogHandle {
+	return ds.ask(title, message, dialogButton{label: yes, primary: true, action: then})
+}
+
+// confirmDanger asks before something that cannot be undone: the button
+// that does it is styled as dangerous.
+func (ds *dialogs) confirmDanger(title, message, yes string, then func()) *dialogHandle {
+	return ds.ask(title, message, dialogButton{label: yes, danger: true, action: then})
+}
+
+func (ds *dialogs) ask(title, message string, yes dialogButton) *dialogHandle {
 	l := widget.NewLabel(message)
 	l.Wrapping = fyne.TextWrapWord
-	return u.customDialog(title, container.New(fixedWidth{440}, l), []dialogButton{
-		{label: "Hủy", cancel: true},
-		{label: yes, primary: true, action: then},
-	})
+	return ds.customDialog(title, container.New(fixedWidth{440}, l), []dialogButton{{label: "Hủy", cancel: true}, yes})
 }
 
 // showMessage shows a message with a close button.
-func (u *mainUI) showMessage(title, message string) *dialogHandle {
-	u.lastMessage = message
+func (ds *dialogs) showMessage(title, message string) *dialogHandle {
+	ds.lastMessage = message
 	l := widget.NewLabel(message)
 	l.Wrapping = fyne.TextWrapWord
-	return u.customDialog(title, container.New(fixedWidth{440}, l), []dialogButton{{label: "Đóng", primary: true}})
+	return ds.customDialog(title, container.New(fixedWidth{440}, l), []dialogButton{{label: "Đóng", primary: true}})
 }
 
 // showError shows an error's first line. An operation the clerk stopped
 // (Hủy) is only noted in the status bar.
-func (u *mainUI) showError(err error) {
+func (ds *dialogs) showError(err error) {
 	if err == nil {
 		return
 	}
 	if errors.Is(err, errCancelled) || errors.Is(err, context.Canceled) {
-		u.notify("Đã dừng theo yêu cầu")
+		ds.notify("Đã dừng theo yêu cầu")
 		return
 	}
-	u.showMessage("Có lỗi", oneLine(err.Error()))
+	ds.showMessage("Có lỗi", oneLine(err.Error()))
 }
 
-// confirmDiscard runs then when the editor holds no unsaved work, or after
-// the clerk chose to save (and it worked) or not to save; cancel runs when
-// the clerk keeps editing.
-func (u *mainUI) confirmDiscard(then, cancel func()) {
-	e := u.editor
-	if e.rec == nil || !e.dirty {
-		then()
-		return
+// fitDialog is want, made smaller when the window is: a dialog never
+// reaches past the window's edges (1024×600 screens).
+func fitDialog(win fyne.Window, want fyne.Size) fyne.Size {
+	if win == nil {
+		return want
 	}
-	msg := widget.NewLabel("“" + recordLabel(e.current()) + "” có thay đổi chưa lưu. Lưu trước khi tiếp tục?")
-	msg.Wrapping = fyne.TextWrapWord
-	u.customDialog("Lưu thay đổi?", container.New(fixedWidth{440}, msg), []dialogButton{
-		{label: "Hủy", cancel: true, action: cancel},
-		{label: "Không lưu", action: func() {
-			e.discard()
-			then()
-		}},
-		{label: "Lưu", primary: true, action: func() {
-			if e.save() {
-				then()
-			} else if cancel != nil {
-				cancel()
-			}
-		}},
-	})
+	have := win.Canvas().Size()
+	if have.Width <= 0 || have.Height <= 0 {
+		return want
+	}
+	return fyne.NewSize(min(want.Width, have.Width-24), min(want.Height, have.Height-24))
 }

@@ -37,11 +37,12 @@ func (u *mainUI) exportRecord(what string) (*model.Record, bool) {
 	return r, true
 }
 
-// exportOptions are the archive's settings for an export.
-func (u *mainUI) exportOptions() export.Options {
-	o := export.Options{Settings: u.settings}
-	if u.st != nil {
-		o.Archive = u.st
+// exportOptions are the archive's settings for an export, dated by the
+// window's clock.
+func (s *services) exportOptions() export.Options {
+	o := export.Options{Settings: s.settings, Clock: s.clock}
+	if s.st != nil {
+		o.Archive = s.st
 	}
 	return o
 }
@@ -72,8 +73,8 @@ func (u *mainUI) exportPDFTo(r *model.Record, path string) {
 			u.showError(err)
 			return
 		}
-		u.notify(fmt.Sprintf("Đã xuất %s (%d trang)", filepath.Base(path), res.Pages))
-		u.offerOpen("Đã xuất PDF", fmt.Sprintf("Đã ghi %s (%d trang, phông %s).", path, res.Pages, res.Font), res.Warnings, path)
+		u.notify(fmt.Sprintf("Đã xuất %s (%s trang)", filepath.Base(path), vntext.Number(res.Pages)))
+		u.offerOpen("Đã xuất PDF", fmt.Sprintf("Đã ghi %s (%s trang, phông %s).", path, vntext.Number(res.Pages), res.Font), res.Warnings, path)
 	})
 }
 
@@ -124,8 +125,8 @@ func (u *mainUI) onExportHTML() {
 			return
 		}
 		u.notify("Đã xuất HTML: " + out.HTML)
-		msg := fmt.Sprintf("Đã ghi %s, %d ảnh và tệp nén %s để tải lên cổng thông tin.", filepath.Base(out.HTML),
-			len(out.Images), filepath.Base(out.Zip))
+		msg := fmt.Sprintf("Đã ghi %s, %s ảnh và tệp nén %s để tải lên cổng thông tin.", filepath.Base(out.HTML),
+			vntext.Number(len(out.Images)), filepath.Base(out.Zip))
 		u.offerOpen("Đã xuất HTML", msg, page.Warnings, out.HTML)
 	})
 }
@@ -140,7 +141,7 @@ func (u *mainUI) onCopyHTML() {
 	u.app.Clipboard().SetContent(page.Fragment)
 	msg := "Đã chép HTML vào bộ nhớ tạm: dán vào ô nội dung của cổng thông tin."
 	if len(page.Images) > 0 {
-		msg += fmt.Sprintf(" Bài có %d ảnh: dùng “Xuất HTML…” để có tệp ảnh tải lên.", len(page.Images))
+		msg += fmt.Sprintf(" Bài có %s ảnh: dùng “Xuất HTML…” để có tệp ảnh tải lên.", vntext.Number(len(page.Images)))
 	}
 	u.notify(msg)
 }
@@ -201,14 +202,14 @@ func (u *mainUI) writeRegister(path string, year int) {
 		opt.Progress = p
 		var err error
 		res, err = export.WriteFile(path, func(w io.Writer) (export.Result, error) { return export.Register(w, year, opt) })
-		return fmt.Sprintf("%d văn bản", res.Count), cancelled(err)
+		return vntext.Number(res.Count) + " văn bản", cancelled(err)
 	}, func(summary string, err error) {
 		if err != nil {
 			dropEmpty(path)
 			u.showError(err)
 			return
 		}
-		u.offerOpen("Đã lập sổ văn bản đi", fmt.Sprintf("Đã ghi %s: %s, %d trang.", path, summary, res.Pages), res.Warnings, path)
+		u.offerOpen("Đã lập sổ văn bản đi", fmt.Sprintf("Đã ghi %s: %s, %s trang.", path, summary, vntext.Number(res.Pages)), res.Warnings, path)
 	})
 }
 
@@ -222,7 +223,7 @@ func cancelled(err error) error {
 
 // onRegisterNews writes the list of news items published in a date range.
 func (u *mainUI) onRegisterNews() {
-	now := time.Now()
+	now := u.clock.Now()
 	from := newTextEntry(u)
 	from.SetText(vntext.ListDate(time.Date(now.Year(), 1, 1, 0, 0, 0, 0, time.UTC)))
 	to := newTextEntry(u)
@@ -265,14 +266,14 @@ func (u *mainUI) writeNewsList(path string, from, to time.Time) {
 		opt.Progress = p
 		var err error
 		res, err = export.WriteFile(path, func(w io.Writer) (export.Result, error) { return export.NewsList(w, from, to, opt) })
-		return fmt.Sprintf("%d tin", res.Count), cancelled(err)
+		return vntext.Number(res.Count) + " tin", cancelled(err)
 	}, func(summary string, err error) {
 		if err != nil {
 			dropEmpty(path)
 			u.showError(err)
 			return
 		}
-		u.offerOpen("Đã lập danh sách tin", fmt.Sprintf("Đã ghi %s: %s, %d trang.", path, summary, res.Pages), res.Warnings, path)
+		u.offerOpen("Đã lập danh sách tin", fmt.Sprintf("Đã ghi %s: %s, %s trang.", path, summary, vntext.Number(res.Pages)), res.Warnings, path)
 	})
 }
 
@@ -286,7 +287,7 @@ func (u *mainUI) yearChoices() []string {
 		}
 	}
 	if len(ys) == 0 {
-		ys = []string{fmt.Sprint(time.Now().Year())}
+		ys = []string{fmt.Sprint(u.clock.Today().Year())}
 	}
 	return ys
 }
@@ -294,7 +295,7 @@ func (u *mainUI) yearChoices() []string {
 // onExportJSONL writes the whole archive as JSON Lines where the clerk
 // chooses.
 func (u *mainUI) onExportJSONL() {
-	name := "bientap-" + u.st.Clock().Now().Format("2006-01-02") + ".jsonl"
+	name := "bientap-" + u.clock.Now().Format("2006-01-02") + ".jsonl"
 	u.saveFileDialog("Xuất toàn bộ dữ liệu (JSONL)", name, []string{".jsonl"}, "exportDir", u.exportJSONLTo)
 }
 
@@ -316,6 +317,6 @@ func (u *mainUI) exportJSONLTo(path string) {
 			u.showError(err)
 			return
 		}
-		u.offerOpen("Đã xuất dữ liệu", fmt.Sprintf("Đã ghi %s bản ghi vào %s.", formatCount(n), path), nil, path)
+		u.offerOpen("Đã xuất dữ liệu", fmt.Sprintf("Đã ghi %s bản ghi vào %s.", vntext.Number(n), path), nil, path)
 	})
 }

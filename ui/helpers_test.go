@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"bientap/model"
 	"bientap/model/store"
 	"bientap/resources"
 )
@@ -93,14 +94,73 @@ func newTestUI(t *testing.T, sample bool) *testUI {
 	return openTestUI(t, a, st)
 }
 
+// testNow is the time every test's window lives at: tests do not depend on
+// the date they run.
+var testNow = time.Date(2026, 11, 28, 9, 30, 0, 0, time.Local)
+
+// testConfig is the window's configuration in tests: a fixed clock and a
+// folder of the test's own for the window's files.
+func testConfig(t testing.TB, st *store.Store) Config {
+	return Config{DBPath: st.Path(), Meta: resources.Metadata{Name: "Biên Tập", Version: "0.1.0", Build: 1},
+		Clock: model.FixedClock(testNow), DataDir: t.TempDir()}
+}
+
 func openTestUI(t *testing.T, a fyne.App, st *store.Store) *testUI {
 	t.Helper()
+	return openTestUIWith(t, a, st, testConfig(t, st))
+}
+
+// openTestUIWith opens the window with cfg. The first-run question is
+// taken as answered (TestFirstRun asks it).
+func openTestUIWith(t *testing.T, a fyne.App, st *store.Store, cfg Config) *testUI {
+	t.Helper()
+	if a.Preferences().String("test.firstRun") != "ask" {
+		a.Preferences().SetBool(prefFirstRun+st.Path(), true)
+	}
+	st.SetClock(cfg.Clock)
 	s := &syncSched{}
-	u := loadUI(a, st, Config{DBPath: st.Path(), Meta: resources.Metadata{Name: "Biên Tập", Version: "0.1.0", Build: 1}}, s)
+	u := loadUI(a, st, cfg, s)
 	tu := &testUI{mainUI: u, t: t, sched: s}
 	u.onQuit = func() { tu.quit++ }
 	u.win.Resize(fyne.NewSize(1280, 800))
 	return tu
+}
+
+// menuItem finds a menu item by its labels ("Tệp", "Xuất, gửi đi",
+// "Xuất HTML…"), failing the test when there is none.
+func (tu *testUI) menuItem(path ...string) *fyne.MenuItem {
+	tu.t.Helper()
+	return findMenuItem(tu.t, tu.menu, path...)
+}
+
+func findMenuItem(t testing.TB, m *fyne.MainMenu, path ...string) *fyne.MenuItem {
+	t.Helper()
+	for _, top := range m.Items {
+		if top.Label != path[0] {
+			continue
+		}
+		items := top.Items
+		for i, label := range path[1:] {
+			var found *fyne.MenuItem
+			for _, it := range items {
+				if it.Label == label {
+					found = it
+				}
+			}
+			if found == nil {
+				break
+			}
+			if i == len(path)-2 {
+				return found
+			}
+			if found.ChildMenu == nil {
+				break
+			}
+			items = found.ChildMenu.Items
+		}
+	}
+	t.Fatalf("no menu item %q", path)
+	return nil
 }
 
 // shortcut triggers a keyboard shortcut the way the desktop driver does:

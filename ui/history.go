@@ -11,6 +11,7 @@ import (
 
 	"bientap/model"
 	"bientap/model/store"
+	"bientap/model/vntext"
 )
 
 // maxDiffLines bounds how many lines of a body diff are shown.
@@ -19,18 +20,25 @@ const maxDiffLines = 400
 // historyTab is "Lịch sử": the saved versions of the record, what each
 // changed compared with the text in the editor, and restore.
 type historyTab struct {
-	ui       *mainUI
+	svc *services
+	// current is the record as the form shows it (nil when none is open):
+	// each revision is compared with it.
+	current func() *model.Record
+	// onRestore makes a revision the record's content.
+	onRestore func(rv store.Revision)
+
 	list     *widget.List
 	info     *widget.Label
 	diff     *widget.RichText
 	restore  *widget.Button
+	split    *container.Split
 	content  fyne.CanvasObject
 	revs     []store.Revision
 	selected int // index in revs, -1 for none
 }
 
-func newHistoryTab(u *mainUI) *historyTab {
-	h := &historyTab{ui: u, selected: -1}
+func newHistoryTab(svc *services, current func() *model.Record) *historyTab {
+	h := &historyTab{svc: svc, current: current, selected: -1}
 	h.info = widget.NewLabel("")
 	h.info.Wrapping = fyne.TextWrapWord
 	h.list = widget.NewList(func() int { return len(h.revs) },
@@ -47,12 +55,12 @@ func newHistoryTab(u *mainUI) *historyTab {
 	h.list.OnSelected = h.onSelected
 	h.diff = widget.NewRichText()
 	h.diff.Wrapping = fyne.TextWrapWord
-	h.restore = widget.NewButtonWithIcon("Khôi phục phiên bản này", theme.HistoryIcon(), h.onRestore)
+	h.restore = widget.NewButtonWithIcon("Khôi phục phiên bản này", theme.HistoryIcon(), h.onRestoreTapped)
 	h.restore.Disable()
 	right := container.NewBorder(container.NewVBox(h.info, h.restore), nil, nil, nil, container.NewVScroll(h.diff))
-	split := container.NewHSplit(h.list, right)
-	split.Offset = 0.34
-	h.content = split
+	h.split = container.NewHSplit(h.list, right)
+	h.split.Offset = 0.34
+	h.content = h.split
 	return h
 }
 
@@ -61,7 +69,7 @@ func revisionLabel(rv store.Revision, n int) string {
 	if note == "" {
 		note = "Lưu"
 	}
-	label := fmt.Sprintf("%d. %s — %s", n, rv.Created.Local().Format("15:04 02/01/2006"), note)
+	label := fmt.Sprintf("%s. %s — %s", vntext.Number(n), rv.Created.Local().Format("15:04 02/01/2006"), note)
 	if rv.Author != "" { // who made it, on a desk of an office archive
 		label += " — " + rv.Author
 	}
@@ -70,21 +78,21 @@ func revisionLabel(rv store.Revision, n int) string {
 
 // load lists the open record's revisions.
 func (h *historyTab) load() {
-	e := h.ui.editor
+	cur := h.current()
 	h.selected = -1
 	h.list.UnselectAll()
 	h.restore.Disable()
 	h.diff.Segments = nil
 	h.diff.Refresh()
-	if e.rec == nil || e.rec.ID == 0 {
+	if cur == nil || cur.ID == 0 {
 		h.revs = nil
 		h.list.Refresh()
 		h.info.SetText("Bản ghi chưa được lưu lần nào: chưa có lịch sử.")
 		return
 	}
-	revs, err := h.ui.st.Revisions(e.rec.ID)
+	revs, err := h.svc.st.Revisions(cur.ID)
 	if err != nil {
-		h.ui.showError(err)
+		h.svc.showError(err)
 		return
 	}
 	h.revs = revs
@@ -93,7 +101,7 @@ func (h *historyTab) load() {
 		h.info.SetText("Chưa có phiên bản nào khác: bản ghi được nhập vào và chưa sửa lần nào.")
 		return
 	}
-	h.info.SetText(fmt.Sprintf("%d phiên bản đã lưu, mới nhất trên cùng. Chọn một phiên bản để xem khác gì so với nội dung đang soạn.", len(revs)))
+	h.info.SetText(countOf(len(revs), "phiên bản đã lưu, mới nhất trên cùng. Chọn một phiên bản để xem khác gì so với nội dung đang soạn."))
 }
 
 func (h *historyTab) onSelected(i widget.ListItemID) {
@@ -102,12 +110,12 @@ func (h *historyTab) onSelected(i widget.ListItemID) {
 	}
 	h.selected = i
 	rv := h.revs[i]
-	old, err := h.ui.st.RevisionRecord(rv.ID)
+	old, err := h.svc.st.RevisionRecord(rv.ID)
 	if err != nil {
-		h.ui.showError(err)
+		h.svc.showError(err)
 		return
 	}
-	cur := h.ui.editor.current()
+	cur := h.current()
 	if cur == nil {
 		return
 	}
@@ -117,7 +125,7 @@ func (h *historyTab) onSelected(i widget.ListItemID) {
 	if len(changes) == 0 {
 		h.info.SetText("Phiên bản này giống hệt nội dung đang soạn.")
 	} else {
-		h.info.SetText(fmt.Sprintf("So với nội dung đang soạn: %d mục khác. Dòng “−” chỉ có ở phiên bản cũ, dòng “+” chỉ có ở nội dung hiện tại.", len(changes)))
+		h.info.SetText("So với nội dung đang soạn: " + countOf(len(changes), "mục khác.") + " Dòng “−” chỉ có ở phiên bản cũ, dòng “+” chỉ có ở nội dung hiện tại.")
 	}
 	h.restore.Enable()
 }
@@ -163,32 +171,10 @@ func diffSegments(changes []model.FieldChange) []widget.RichTextSegment {
 	return segs
 }
 
-// onRestore makes the chosen revision the record's content (a new
-// revision: nothing is lost). Unsaved typing is saved first.
-func (h *historyTab) onRestore() {
-	if h.selected < 0 || h.selected >= len(h.revs) {
+// onRestoreTapped restores the chosen revision (after asking).
+func (h *historyTab) onRestoreTapped() {
+	if h.selected < 0 || h.selected >= len(h.revs) || h.onRestore == nil {
 		return
 	}
-	rv := h.revs[h.selected]
-	e := h.ui.editor
-	h.ui.confirm("Khôi phục phiên bản?", fmt.Sprintf("Đưa bản ghi về phiên bản lúc %s? Nội dung hiện tại vẫn còn trong lịch sử.",
-		rv.Created.Local().Format("15:04 02/01/2006")), "Khôi phục", func() {
-		if e.dirty && !e.save() {
-			return
-		}
-		r, err := h.ui.st.RestoreRevision(rv.ID)
-		if err != nil {
-			h.ui.showError(err)
-			return
-		}
-		full, err := h.ui.st.Get(r.ID)
-		if err != nil {
-			h.ui.showError(err)
-			return
-		}
-		e.open(full, false)
-		e.tabs.SelectIndex(3)
-		h.ui.list.reload()
-		h.ui.notify("Đã khôi phục phiên bản lúc " + rv.Created.Local().Format("15:04 02/01/2006"))
-	})
+	h.onRestore(h.revs[h.selected])
 }

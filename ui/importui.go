@@ -16,6 +16,7 @@ import (
 	"bientap/model"
 	"bientap/model/importer"
 	"bientap/model/store"
+	"bientap/model/vntext"
 )
 
 // importExts are the file types "Nhập" reads.
@@ -75,19 +76,19 @@ type importSummary struct {
 
 func (s *importSummary) text() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Đã đọc %d tệp: %d bản ghi mới", s.files, s.created)
+	fmt.Fprintf(&b, "Đã đọc %s tệp: %s bản ghi mới", vntext.Number(s.files), vntext.Number(s.created))
 	if s.updated > 0 {
-		fmt.Fprintf(&b, ", %d cập nhật", s.updated)
+		fmt.Fprintf(&b, ", %s cập nhật", vntext.Number(s.updated))
 	}
 	if s.skipped > 0 {
-		fmt.Fprintf(&b, ", %d bỏ qua vì đã có", s.skipped)
+		fmt.Fprintf(&b, ", %s bỏ qua vì đã có", vntext.Number(s.skipped))
 	}
 	b.WriteString(".")
 	if s.differing > 0 {
-		fmt.Fprintf(&b, " Trong đó %d bản ghi đã có nhưng khác bản trong tệp: giữ nguyên bản trong kho.", s.differing)
+		fmt.Fprintf(&b, " Trong đó %s bản ghi đã có nhưng khác bản trong tệp: giữ nguyên bản trong kho.", vntext.Number(s.differing))
 	}
 	if len(s.failed) > 0 {
-		fmt.Fprintf(&b, "\n\nKhông nhập được %d tệp:\n- %s", len(s.failed), strings.Join(s.failed, "\n- "))
+		fmt.Fprintf(&b, "\n\nKhông nhập được %s tệp:\n- %s", vntext.Number(len(s.failed)), strings.Join(s.failed, "\n- "))
 	}
 	if len(s.reports) > 0 {
 		b.WriteString("\n\n" + strings.Join(s.reports, "\n"))
@@ -104,7 +105,7 @@ func (u *mainUI) importFiles(paths []string) {
 	sum := &importSummary{}
 	u.runLongCtx("Đang nhập tệp", func(ctx context.Context, p progressFunc) (string, error) {
 		for i, path := range paths {
-			msg := fmt.Sprintf("Đang nhập %s (%d/%d)…", filepath.Base(path), i+1, len(paths))
+			msg := fmt.Sprintf("Đang nhập %s (%s/%s)…", filepath.Base(path), vntext.Number(i+1), vntext.Number(len(paths)))
 			if !p(i, len(paths), msg) {
 				return "", errCancelled
 			}

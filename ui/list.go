@@ -52,7 +52,13 @@ var (
 // listPanel is the left side: search, filters, the number of matches and
 // the dated list ("Danh sách tin bài").
 type listPanel struct {
-	ui *mainUI
+	svc *services
+	// onOpen is told the record the clerk picked.
+	onOpen func(id int64)
+	// onEmptyTrash is the "Dọn thùng rác" button's action.
+	onEmptyTrash func()
+	// onCategories is told the category choices when they change.
+	onCategories func(cats []string)
 
 	search     *textEntry
 	status     *widget.Select
@@ -80,9 +86,9 @@ type listPanel struct {
 	categories []string // the category choices
 }
 
-func newListPanel(u *mainUI) *listPanel {
-	l := &listPanel{ui: u, pages: map[int][]store.Item{}, pending: map[int]bool{}, shownCtx: context.Background()}
-	l.search = newTextEntry(u)
+func newListPanel(svc *services) *listPanel {
+	l := &listPanel{svc: svc, pages: map[int][]store.Item{}, pending: map[int]bool{}, shownCtx: context.Background()}
+	l.search = newTextEntry(svc)
 	l.search.SetPlaceHolder("Tìm kiếm (không cần dấu)…")
 	l.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	l.search.OnChanged = func(string) { l.onSearchChanged() }
@@ -102,7 +108,7 @@ func newListPanel(u *mainUI) *listPanel {
 	l.kind.SetSelectedIndex(0)
 
 	l.category = widget.NewSelectEntry(nil)
-	l.category.SetPlaceHolder("Mọi chuyên mục")
+	l.category.SetPlaceHolder("Chuyên mục")
 	l.category.OnChanged = func(string) { l.onSearchChanged() }
 
 	l.year = widget.NewSelect([]string{allYears}, func(string) { l.onFilterChanged() })
@@ -110,7 +116,11 @@ func newListPanel(u *mainUI) *listPanel {
 
 	l.count = widget.NewLabel("")
 	l.count.TextStyle.Italic = true
-	l.emptyTrash = widget.NewButtonWithIcon("Dọn thùng rác", theme.DeleteIcon(), u.onEmptyTrash)
+	l.emptyTrash = widget.NewButtonWithIcon("Dọn thùng rác", theme.DeleteIcon(), func() {
+		if l.onEmptyTrash != nil {
+			l.onEmptyTrash()
+		}
+	})
 	l.emptyTrash.Importance = widget.DangerImportance
 	l.emptyTrash.Hide()
 
@@ -278,13 +288,13 @@ func (l *listPanel) fetch(p int) {
 	}
 	l.pending[p] = true
 	gen, ctx, q := l.shownGen, l.shownCtx, l.pageQuery(p*listPage)
-	st := l.ui.st
-	l.ui.sched.Go(func() {
+	st := l.svc.st
+	l.svc.sched.Go(func() {
 		items, err := st.ListContext(ctx, q)
 		if ctx.Err() != nil {
 			return // the query changed meanwhile
 		}
-		l.ui.sched.Do(func() {
+		l.svc.sched.Do(func() {
 			if gen != l.shownGen {
 				return // the query changed meanwhile
 			}
@@ -326,7 +336,7 @@ func (l *listPanel) onSearchChanged() {
 	if l.timer != nil {
 		l.timer.Stop()
 	}
-	l.timer = l.ui.sched.After(searchDelay, l.reload)
+	l.timer = l.svc.sched.After(searchDelay, l.reload)
 }
 
 func (l *listPanel) onFilterChanged() {
@@ -359,12 +369,12 @@ func (l *listPanel) reload() {
 	ctx, cancel := context.WithCancel(context.Background())
 	gen, q := l.gen, l.query()
 	l.cancel = cancel
-	st := l.ui.st
+	st := l.svc.st
 	if l.total == 0 {
 		l.count.SetText("Đang tìm…")
 	}
 	asked := time.Now()
-	l.ui.sched.Go(func() {
+	l.svc.sched.Go(func() {
 		// The first page is shown as soon as it is there; counting all the
 		// matches can take longer (a two-letter prefix), so it follows.
 		first := q
@@ -375,7 +385,7 @@ func (l *listPanel) reload() {
 		}
 		fetched := time.Since(asked)
 		complete := err == nil && len(items) < listPage
-		l.ui.sched.Do(func() {
+		l.svc.sched.Do(func() {
 			if gen != l.gen {
 				return
 			}
@@ -410,7 +420,7 @@ func (l *listPanel) reload() {
 		if ctx.Err() != nil {
 			return
 		}
-		l.ui.sched.Do(func() {
+		l.svc.sched.Do(func() {
 			if gen != l.gen {
 				return
 			}
@@ -438,7 +448,7 @@ func countText(n int) string {
 	if n == 0 {
 		return "Không có bản ghi nào"
 	}
-	return formatCount(n) + " bản ghi"
+	return vntext.Number(n) + " bản ghi"
 }
 
 func (l *listPanel) showError(err error) {
@@ -473,7 +483,7 @@ func (l *listPanel) onSelected(i widget.ListItemID) {
 	if !ok || it.ID == l.selected {
 		return
 	}
-	l.ui.openRecord(it.ID)
+	l.onOpen(it.ID)
 }
 
 // setSelected marks the record open in the editor.
@@ -486,18 +496,18 @@ func (l *listPanel) setSelected(id int64) {
 // years from the oldest to the newest record, the categories in use and
 // those of the settings.
 func (l *listPanel) loadFacets() {
-	st := l.ui.st
-	l.ui.sched.Go(func() {
+	st := l.svc.st
+	this := l.svc.clock.Today().Year()
+	l.svc.sched.Go(func() {
 		newest, err1 := st.List(store.Query{Limit: 1})
 		oldest, err2 := st.List(store.Query{Limit: 1, OldestFirst: true})
 		inUse, err3 := st.Categories()
-		l.ui.sched.Do(func() {
+		l.svc.sched.Do(func() {
 			if err1 != nil || err2 != nil || err3 != nil {
 				return
 			}
 			years := []string{allYears}
-			now := time.Now().Year()
-			hi, lo := now, now
+			hi, lo := this, this
 			if len(newest) > 0 && newest[0].Date.Year() > hi {
 				hi = newest[0].Date.Year()
 			}
@@ -513,24 +523,55 @@ func (l *listPanel) loadFacets() {
 			if sel == "" {
 				l.year.SetSelectedIndex(0)
 			}
-			seen := map[string]bool{}
-			var cats []string
+			cats := slices.Clone(l.categories) // those remembered from saves stay
 			for _, c := range inUse {
-				if c = strings.TrimSpace(c); c != "" && !seen[c] {
-					seen[c] = true
+				if c = strings.TrimSpace(c); c != "" {
 					cats = append(cats, c)
 				}
 			}
-			for _, c := range l.ui.knownCategories {
-				if !seen[c] {
-					seen[c] = true
-					cats = append(cats, c)
-				}
-			}
-			slices.SortFunc(cats, func(a, b string) int { return cmp.Compare(vntext.Fold(a), vntext.Fold(b)) })
-			l.categories = cats
-			l.category.SetOptions(cats)
-			l.ui.editor.form.setCategories(cats)
+			l.setCategories(cats)
 		})
 	})
+}
+
+// setCategories offers cats (sorted without regard to diacritics, each
+// once) in the category filter and tells onCategories.
+func (l *listPanel) setCategories(cats []string) {
+	slices.SortFunc(cats, func(a, b string) int {
+		return cmp.Or(cmp.Compare(vntext.Fold(a), vntext.Fold(b)), cmp.Compare(a, b))
+	})
+	l.categories = slices.Compact(cats)
+	l.category.SetOptions(l.categories)
+	if l.onCategories != nil {
+		l.onCategories(l.categories)
+	}
+}
+
+// addCategory adds a category (of a record just saved) to the choices.
+func (l *listPanel) addCategory(c string) {
+	if c = strings.TrimSpace(c); c == "" || slices.Contains(l.categories, c) {
+		return
+	}
+	l.setCategories(append(slices.Clone(l.categories), c))
+}
+
+// kindFilter is the kind the kind filter names, when it names one.
+func (l *listPanel) kindFilter() (model.Kind, bool) {
+	if q := l.query(); len(q.Kinds) == 1 {
+		return q.Kinds[0], true
+	}
+	return "", false
+}
+
+// showTrash shows the records in the trash.
+func (l *listPanel) showTrash() { l.status.SetSelectedIndex(trashFilterIx) }
+
+// setTrashCount follows how many records the trash holds: its "Dọn thùng
+// rác" button only works when there is something to delete.
+func (l *listPanel) setTrashCount(n int) {
+	if n == 0 {
+		l.emptyTrash.Disable()
+	} else {
+		l.emptyTrash.Enable()
+	}
 }

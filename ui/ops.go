@@ -3,10 +3,8 @@ package ui
 import (
 	"context"
 	"errors"
-	"net/url"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -28,20 +26,20 @@ type progressFunc func(done, total int, msg string) bool
 // runLong runs work off the UI goroutine behind a progress dialog with a
 // Hủy button; done runs on the UI goroutine with work's result. Work learns
 // of Hủy from its progress function's answer.
-func (u *mainUI) runLong(title string, work func(progress progressFunc) (string, error), done func(summary string, err error)) {
-	u.runLongCtx(title, func(_ context.Context, p progressFunc) (string, error) { return work(p) }, done)
+func (s *services) runLong(title string, work func(progress progressFunc) (string, error), done func(summary string, err error)) {
+	s.runLongCtx(title, func(_ context.Context, p progressFunc) (string, error) { return work(p) }, done)
 }
 
 // runLongCtx is runLong for work that takes a context: Hủy cancels it at
 // once, and a work that ends with the context's error ends with
 // errCancelled. A work that finished before it saw Hủy keeps its result.
-func (u *mainUI) runLongCtx(title string, work func(ctx context.Context, progress progressFunc) (string, error), done func(summary string, err error)) {
+func (s *services) runLongCtx(title string, work func(ctx context.Context, progress progressFunc) (string, error), done func(summary string, err error)) {
 	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBar()
 	msg := widget.NewLabel("Đang chuẩn bị…")
 	msg.Truncation = fyne.TextTruncateEllipsis
 	var cancelled atomic.Bool
-	h := u.customDialog(title, container.New(fixedWidth{420}, container.NewVBox(msg, bar)), []dialogButton{
+	h := s.customDialog(title, container.New(fixedWidth{420}, container.NewVBox(msg, bar)), []dialogButton{
 		{label: "Hủy", cancel: true, keepOpen: true, action: func() {
 			cancelled.Store(true)
 			cancel()
@@ -53,7 +51,7 @@ func (u *mainUI) runLongCtx(title string, work func(ctx context.Context, progres
 	progress := func(d, t int, m string) bool {
 		if now := time.Now(); now.Sub(last) > 80*time.Millisecond || d == t {
 			last = now
-			u.sched.Do(func() {
+			s.sched.Do(func() {
 				if t > 0 {
 					bar.SetValue(float64(d) / float64(t))
 				}
@@ -64,13 +62,13 @@ func (u *mainUI) runLongCtx(title string, work func(ctx context.Context, progres
 		}
 		return !cancelled.Load()
 	}
-	u.sched.Go(func() {
+	s.sched.Go(func() {
 		defer cancel()
 		summary, err := work(ctx, progress)
 		if errors.Is(err, context.Canceled) || (err != nil && cancelled.Load()) {
 			err = errCancelled
 		}
-		u.sched.Do(func() {
+		s.sched.Do(func() {
 			h.close()
 			done(summary, err)
 		})
@@ -187,39 +185,4 @@ func (u *mainUI) chooseFile(title, confirm string, exts []string, prefKey string
 	}
 	u.trackFileDialog(title, d)
 	d.Show()
-}
-
-// offerOpen reports a written file with a button that opens it.
-func (u *mainUI) offerOpen(title, message string, warnings []string, path string) {
-	text := message
-	if len(warnings) > 0 {
-		text += "\n\nLưu ý:\n- " + strings.Join(warnings, "\n- ")
-	}
-	u.lastMessage = text
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	u.customDialog(title, container.New(fixedWidth{480}, l), []dialogButton{
-		{label: "Đóng"},
-		{label: "Mở thư mục", action: func() { u.openPath(filepath.Dir(path)) }},
-		{label: "Mở tệp", primary: true, action: func() { u.openPath(path) }},
-	})
-}
-
-// openPath opens a file or folder with the system's program.
-func (u *mainUI) openPath(path string) {
-	if err := u.app.OpenURL(fileURL(path)); err != nil {
-		u.showError(err)
-	}
-}
-
-func fileURL(path string) *url.URL {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		abs = path
-	}
-	p := filepath.ToSlash(abs)
-	if runtime.GOOS == "windows" && !strings.HasPrefix(p, "/") {
-		p = "/" + p
-	}
-	return &url.URL{Scheme: "file", Path: p}
 }

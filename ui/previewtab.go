@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"bientap/export"
 	"bientap/model"
 	"bientap/model/doc"
 	"bientap/ui/preview"
@@ -16,14 +17,15 @@ import (
 // stops, only while the tab is visible; the body is parsed off the UI
 // goroutine.
 type previewTab struct {
-	ui      *mainUI
+	sched   sched
+	options func() export.Options // the archive's settings, as an export takes them
 	scroll  *container.Scroll
 	content fyne.CanvasObject
 	gen     int
 }
 
-func newPreviewTab(u *mainUI) *previewTab {
-	p := &previewTab{ui: u}
+func newPreviewTab(s sched, options func() export.Options) *previewTab {
+	p := &previewTab{sched: s, options: options}
 	p.scroll = container.NewVScroll(widget.NewLabel(""))
 	p.content = p.scroll
 	return p
@@ -36,11 +38,11 @@ func (p *previewTab) show(r *model.Record) {
 	}
 	p.gen++
 	gen := p.gen
-	opt := p.ui.exportOptions()
-	p.ui.sched.Go(func() {
+	opt := p.options()
+	p.sched.Go(func() {
 		d := doc.Parse(r.Body)
 		ho := opt.HeaderOptions(r) // the header every output draws, with the draft's revision
-		p.ui.sched.Do(func() {
+		p.sched.Do(func() {
 			if gen != p.gen {
 				return
 			}

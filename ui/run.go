@@ -13,6 +13,7 @@ package ui
 import (
 	"embed"
 	"os"
+	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -20,6 +21,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"bientap/model"
+	"bientap/model/store"
 	"bientap/resources"
 )
 
@@ -28,6 +31,12 @@ type Config struct {
 	DBPath    string
 	DefaultDB bool // DBPath is the default location (settings may move it)
 	Meta      resources.Metadata
+	// Clock is the window's "now" and "today" (nil: the system clock; tests
+	// fix it).
+	Clock model.Clock
+	// DataDir holds the window's own files (crash reports); empty: the app's
+	// storage folder.
+	DataDir string
 }
 
 //go:embed translations/vi.json
@@ -68,6 +77,49 @@ func Run(cfg Config) error {
 		}
 	}
 	return openAndRun(a, path, cfg)
+}
+
+// startUI builds the main window on an opened store with the app's
+// scheduler: a panic in work it runs saves the draft and tells the clerk.
+func startUI(a fyne.App, st *store.Store, cfg Config) *mainUI {
+	st.SetClock(cfg.Clock)
+	s := &realSched{}
+	u := loadUI(a, st, cfg, s)
+	s.onPanic = u.onPanic
+	startCrashDrill(os.Getenv("BIENTAP_CRASH_DRILL"))
+	return u
+}
+
+// show shows the window, sized to the screen.
+func (u *mainUI) show() {
+	u.win.Show() // creates the window: its scale is known from here
+	u.fitToScreen()
+}
+
+// runApp runs the app's event loop until the last window closes, then
+// closes the archive of the main window (ui gives it; nil when it never
+// opened). A panic that unwinds Fyne's event loop ends here: the draft is
+// saved before the program stops.
+func runApp(a fyne.App, ui func() *mainUI) (err error) {
+	defer func() {
+		v := recover()
+		u := ui()
+		if u == nil {
+			if v != nil {
+				panic(v)
+			}
+			return
+		}
+		if v != nil {
+			err = u.crashed(v, debug.Stack())
+		}
+		u.editor.drainIO() // let a running autosave finish
+		if cerr := u.st.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	a.Run()
+	return nil
 }
 
 // showFatal shows an error that stops the app in a window of its own: a

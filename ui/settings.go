@@ -1,10 +1,8 @@
 package ui
 
 import (
-	"context"
 	"fmt"
-	"os"
-	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -14,7 +12,6 @@ import (
 
 	"bientap/export/fonts"
 	"bientap/model"
-	"bientap/model/store"
 	"bientap/model/vntext"
 )
 
@@ -30,8 +27,10 @@ var (
 
 // settingsDialog edits the office settings kept in the archive.
 type settingsDialog struct {
-	ui *mainUI
-	h  *dialogHandle
+	svc *services
+	h   *dialogHandle
+	// onSaved is told the settings saved and those before.
+	onSaved func(saved, before model.Settings)
 
 	agencyParent, agency, unitAbbr, place, portal *textEntry
 	signerAuthority, signerPosition, signerName   *textEntry
@@ -47,13 +46,35 @@ type settingsDialog struct {
 	backupDirPath                                 string
 	backupKeep                                    *textEntry
 	errLabel                                      *widget.Label
+
+	chooseFolder                         func(title, prefKey string, then func(dir string))
+	onOpenOtherDB, onMoveDB, onBackupNow func()
 }
 
+// onSettings opens the settings dialog.
 func (u *mainUI) onSettings() {
-	s := u.settings
-	d := &settingsDialog{ui: u, series: map[model.Kind]*textEntry{}}
+	d := newSettingsDialog(u.services, u.chooseFolder)
+	d.onSaved = u.onSettingsSaved
+	d.onOpenOtherDB, d.onMoveDB, d.onBackupNow = u.onOpenOtherDB, u.onMoveDB, u.onBackupNow
+	d.show()
+	u.settingsDlg = d
+}
+
+// onSettingsSaved follows new settings: the theme, the daily backup.
+func (u *mainUI) onSettingsSaved(saved, before model.Settings) {
+	if saved.Theme != before.Theme {
+		u.app.Settings().SetTheme(newAppTheme(saved.Theme))
+	}
+	u.startDailyBackup()
+}
+
+// newSettingsDialog prepares the dialog's fields from the settings;
+// chooseFolder asks for a folder (the backup folder).
+func newSettingsDialog(svc *services, chooseFolder func(title, prefKey string, then func(dir string))) *settingsDialog {
+	s := svc.settings
+	d := &settingsDialog{svc: svc, series: map[model.Kind]*textEntry{}, chooseFolder: chooseFolder}
 	entry := func(v, hint string) *textEntry {
-		e := newTextEntry(u)
+		e := newTextEntry(svc)
 		e.SetText(v)
 		e.SetPlaceHolder(hint)
 		return e
@@ -64,11 +85,52 @@ func (u *mainUI) onSettings() {
 	d.place = entry(s.Place, "Lai Châu")
 	d.portal = entry(s.PortalName, "Cổng thông tin điện tử tỉnh …")
 	d.signerAuthority = entry(s.SignerAuthority, "TM. ỦY BAN NHÂN DÂN")
-	d.signerPosition = newMultiLineEntry(u, 2)
+	d.signerPosition = newMultiLineEntry(svc, 2)
 	d.signerPosition.SetText(s.SignerPosition)
 	d.signerName = entry(s.SignerName, "Họ và tên")
 	d.author = entry(s.Author, model.DefaultAuthor)
 
+	empty := s
+	empty.Series = nil
+	for _, k := range model.Kinds {
+		if k.Key.IsDocument() {
+			d.series[k.Key] = entry(s.Series[k.Key], empty.SignFor(k.Key))
+		}
+	}
+
+	d.fontNote = widget.NewLabel("")
+	d.fontNote.Wrapping = fyne.TextWrapWord
+	d.font = widget.NewSelect(fontChoices, func(string) { d.updateFontNote() })
+	if s.PDFFont == "times" {
+		d.font.SetSelectedIndex(1)
+	} else {
+		d.font.SetSelectedIndex(0)
+	}
+	d.marginTop = entry(decimalText(s.MarginTop), "")
+	d.marginBottom = entry(decimalText(s.MarginBottom), "")
+	d.marginLeft = entry(decimalText(s.MarginLeft), "")
+	d.marginRight = entry(decimalText(s.MarginRight), "")
+	d.lineSpacing = entry(decimalText(s.LineSpacing), "")
+
+	d.theme = widget.NewSelect(themeChoices, nil)
+	d.theme.SetSelectedIndex(max(0, slices.Index(themeKeys, s.Theme)))
+
+	d.backupDaily = widget.NewCheck("Tự động sao lưu mỗi ngày khi mở chương trình", nil)
+	d.backupDaily.SetChecked(s.BackupDaily)
+	d.backupDirPath = s.BackupDir
+	d.backupDir = widget.NewLabel(dirLabel(s.BackupDir))
+	d.backupDir.Wrapping = fyne.TextWrapBreak
+	d.backupKeep = entry(strconv.Itoa(s.BackupKeep), "14")
+	d.errLabel = widget.NewLabel("")
+	d.errLabel.Importance = widget.DangerImportance
+	d.errLabel.Wrapping = fyne.TextWrapWord
+	d.errLabel.Hide()
+	return d
+}
+
+// show opens the dialog.
+func (d *settingsDialog) show() {
+	svc := d.svc
 	agencyTab := widget.NewForm(
 		widget.NewFormItem("Cơ quan chủ quản", d.agencyParent),
 		widget.NewFormItem("Cơ quan ban hành", d.agency),
@@ -82,35 +144,16 @@ func (u *mainUI) onSettings() {
 	)
 
 	seriesForm := widget.NewForm()
-	empty := s
-	empty.Series = nil
 	for _, k := range model.Kinds {
-		if !k.Key.IsDocument() {
-			continue
+		if e := d.series[k.Key]; e != nil {
+			seriesForm.Append(k.Name, e)
 		}
-		e := entry(s.Series[k.Key], empty.SignFor(k.Key))
-		d.series[k.Key] = e
-		seriesForm.Append(k.Name, e)
 	}
 	seriesNote := widget.NewLabel("Ký hiệu của sổ văn bản theo từng loại; để trống là dùng ký hiệu mặc định (chữ mờ). Số văn bản chạy riêng theo năm và ký hiệu.")
 	seriesNote.Wrapping = fyne.TextWrapWord
 	seriesTab := container.NewBorder(seriesNote, nil, nil, nil, container.NewVScroll(seriesForm))
 
-	d.fontNote = widget.NewLabel("")
-	d.fontNote.Wrapping = fyne.TextWrapWord
-	d.font = widget.NewSelect(fontChoices, func(string) { d.updateFontNote() })
-	if s.PDFFont == "times" {
-		d.font.SetSelectedIndex(1)
-	} else {
-		d.font.SetSelectedIndex(0)
-	}
-	num := func(v float64) string { return strings.ReplaceAll(strconv.FormatFloat(v, 'f', -1, 64), ".", ",") }
-	d.marginTop = entry(num(s.MarginTop), "")
-	d.marginBottom = entry(num(s.MarginBottom), "")
-	d.marginLeft = entry(num(s.MarginLeft), "")
-	d.marginRight = entry(num(s.MarginRight), "")
-	d.lineSpacing = entry(num(s.LineSpacing), "")
-	rng := func(lo, hi float64, unit string) string { return fmt.Sprintf("%s–%s%s", num(lo), num(hi), unit) }
+	rng := func(lo, hi float64, unit string) string { return decimalText(lo) + "–" + decimalText(hi) + unit }
 	printTab := container.NewVBox(widget.NewForm(
 		widget.NewFormItem("Phông chữ", d.font),
 		widget.NewFormItem("", d.fontNote),
@@ -121,36 +164,30 @@ func (u *mainUI) onSettings() {
 		widget.NewFormItem("Giãn dòng ("+rng(model.LineSpacingMin, model.LineSpacingMax, "")+")", d.lineSpacing),
 	), widget.NewLabel("Các khoảng theo Nghị định 30/2020/NĐ-CP."))
 
-	d.theme = widget.NewSelect(themeChoices, nil)
-	d.theme.SetSelectedIndex(0)
-	for i, k := range themeKeys {
-		if k == s.Theme {
-			d.theme.SetSelectedIndex(i)
+	dbLabel := widget.NewLabel(svc.st.Path())
+	dbLabel.Wrapping = fyne.TextWrapBreak
+	then := func(f func()) func() {
+		return func() {
+			d.h.close()
+			if f != nil {
+				f()
+			}
 		}
 	}
-	dbLabel := widget.NewLabel(u.st.Path())
-	dbLabel.Wrapping = fyne.TextWrapBreak
-	openDB := widget.NewButton("Mở cơ sở dữ liệu khác…", func() { d.h.close(); u.onOpenOtherDB() })
-	moveDB := widget.NewButton("Chuyển dữ liệu sang thư mục khác…", func() { d.h.close(); u.onMoveDB() })
-	d.backupDaily = widget.NewCheck("Tự động sao lưu mỗi ngày khi mở chương trình", nil)
-	d.backupDaily.SetChecked(s.BackupDaily)
-	d.backupDirPath = s.BackupDir
-	d.backupDir = widget.NewLabel(dirLabel(s.BackupDir))
-	d.backupDir.Wrapping = fyne.TextWrapBreak
+	openDB := widget.NewButton("Mở cơ sở dữ liệu khác…", then(d.onOpenOtherDB))
+	moveDB := widget.NewButton("Chuyển dữ liệu sang thư mục khác…", then(d.onMoveDB))
 	pickDir := widget.NewButton("Chọn thư mục sao lưu…", func() {
-		u.chooseFolder("Thư mục sao lưu", "backupDir", func(dir string) {
+		d.chooseFolder("Thư mục sao lưu", "backupDir", func(dir string) {
 			d.backupDirPath = dir
 			d.backupDir.SetText(dirLabel(dir))
 		})
 	})
-	d.backupKeep = entry(strconv.Itoa(s.BackupKeep), "14")
 	backupNow := widget.NewButton("Sao lưu ngay", func() {
 		if err := d.apply(); err != nil {
 			d.showErr(err)
 			return
 		}
-		d.h.close()
-		u.onBackupNow()
+		then(d.onBackupNow)()
 	})
 	dataTab := container.NewVScroll(container.NewVBox(
 		widget.NewForm(widget.NewFormItem("Giao diện", d.theme)),
@@ -163,10 +200,6 @@ func (u *mainUI) onSettings() {
 		backupNow,
 	))
 
-	d.errLabel = widget.NewLabel("")
-	d.errLabel.Importance = widget.DangerImportance
-	d.errLabel.Wrapping = fyne.TextWrapWord
-	d.errLabel.Hide()
 	tabs := container.NewAppTabs(
 		container.NewTabItem("Cơ quan, người ký", container.NewVScroll(agencyTab)),
 		container.NewTabItem("Sổ văn bản", seriesTab),
@@ -174,7 +207,7 @@ func (u *mainUI) onSettings() {
 		container.NewTabItem("Giao diện, dữ liệu", dataTab),
 	)
 	content := container.NewBorder(nil, d.errLabel, nil, nil, tabs)
-	d.h = u.customDialog("Cài đặt", content, []dialogButton{
+	d.h = svc.customDialog("Cài đặt", content, []dialogButton{
 		{label: "Hủy"},
 		{label: "Lưu cài đặt", primary: true, keepOpen: true, action: func() {
 			if err := d.apply(); err != nil {
@@ -182,11 +215,10 @@ func (u *mainUI) onSettings() {
 				return
 			}
 			d.h.close()
-			u.notify("Đã lưu cài đặt")
+			svc.notify("Đã lưu cài đặt")
 		}},
 	})
-	d.h.d.Resize(fyne.NewSize(760, 600))
-	u.settingsDlg = d
+	d.h.d.Resize(fitDialog(svc.win, fyne.NewSize(760, 600)))
 }
 
 func dirLabel(dir string) string {
@@ -213,6 +245,11 @@ func (d *settingsDialog) updateFontNote() {
 	d.fontNote.SetText("Dùng Times New Roman đã cài trong Windows.")
 }
 
+// decimalText writes a setting's number with a decimal comma: 22,5.
+func decimalText(v float64) string {
+	return strings.ReplaceAll(strconv.FormatFloat(v, 'f', -1, 64), ".", ",")
+}
+
 // parseNumber reads "22,5" or "22.5".
 func parseNumber(s string) (float64, error) {
 	return strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(s), ",", "."), 64)
@@ -220,8 +257,9 @@ func parseNumber(s string) (float64, error) {
 
 // apply checks the fields and saves the settings in the archive.
 func (d *settingsDialog) apply() error {
-	u := d.ui
-	s := u.settings
+	svc := d.svc
+	before := svc.settings
+	s := before
 	clean := func(e *textEntry) string { return strings.TrimSpace(vntext.Clean(e.Text)) }
 	s.AgencyParent, s.Agency, s.UnitAbbr = clean(d.agencyParent), clean(d.agency), clean(d.unitAbbr)
 	s.Place, s.PortalName = clean(d.place), clean(d.portal)
@@ -255,7 +293,7 @@ func (d *settingsDialog) apply() error {
 			return fmt.Errorf("%s: “%s” không phải là số", f.name, strings.TrimSpace(f.e.Text))
 		}
 		if v < f.lo || v > f.hi {
-			return fmt.Errorf("%s phải trong khoảng %g–%g (Nghị định 30)", f.name, f.lo, f.hi)
+			return fmt.Errorf("%s phải trong khoảng %s–%s (Nghị định 30)", f.name, decimalText(f.lo), decimalText(f.hi))
 		}
 		*f.v = v
 	}
@@ -272,82 +310,16 @@ func (d *settingsDialog) apply() error {
 	if s.BackupDaily && s.BackupDir == "" {
 		return fmt.Errorf("hãy chọn thư mục sao lưu để sao lưu tự động")
 	}
-	if err := u.st.SaveSettings(s); err != nil {
+	if err := svc.st.SaveSettings(s); err != nil {
 		return err
 	}
-	saved, err := u.st.LoadSettings()
+	saved, err := svc.st.LoadSettings()
 	if err != nil {
 		return err
 	}
-	themeChanged := saved.Theme != u.settings.Theme
-	u.settings = saved
-	if themeChanged {
-		u.app.Settings().SetTheme(newAppTheme(saved.Theme))
+	svc.settings = saved
+	if d.onSaved != nil {
+		d.onSaved(saved, before)
 	}
-	u.startDailyBackup()
 	return nil
-}
-
-// onOpenOtherDB switches to another archive file.
-func (u *mainUI) onOpenOtherDB() {
-	u.chooseFile("Mở cơ sở dữ liệu Biên Tập (.db)", "Mở", []string{".db"}, "", u.reopen)
-}
-
-// onMoveDB copies the archive into another folder and continues there.
-func (u *mainUI) onMoveDB() {
-	u.chooseFolder("Chọn thư mục mới cho dữ liệu", "dbDir", func(dir string) {
-		target := filepath.Join(dir, filepath.Base(u.st.Path()))
-		if _, err := os.Stat(target); err == nil {
-			u.showMessage("Chuyển dữ liệu", "Thư mục đã có tệp "+filepath.Base(target)+": dùng “Mở cơ sở dữ liệu khác…” để mở tệp đó.")
-			return
-		}
-		u.confirmDiscard(func() {
-			st := u.st
-			u.runLongCtx("Đang chuyển dữ liệu", func(ctx context.Context, p progressFunc) (string, error) {
-				return "", st.Backup(ctx, target, storeProgress(p, "Đang chép dữ liệu…"))
-			}, func(_ string, err error) {
-				if err != nil {
-					u.showError(err)
-					return
-				}
-				u.reopen(target)
-			})
-		}, nil)
-	})
-}
-
-// reopen closes the archive and opens the one at path, remembering it for
-// the next start.
-func (u *mainUI) reopen(path string) {
-	u.confirmDiscard(func() {
-		st, err := store.Open(path)
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		old := u.st
-		u.editor.close()
-		u.ioMu.Lock()
-		u.st = st
-		u.ioMu.Unlock()
-		old.Close()
-		u.app.Preferences().SetString(prefDBPath, st.Path())
-		if s, err := st.LoadSettings(); err == nil {
-			u.settings = s
-			u.app.Settings().SetTheme(newAppTheme(s.Theme))
-		}
-		u.updateTitle()
-		u.list.setSelected(0)
-		u.list.reload()
-		u.list.loadFacets()
-		u.welcome = u.newWelcome()
-		if n, err := st.Count(store.Query{Statuses: model.Statuses}); err == nil && n == 0 {
-			u.win.SetContent(u.welcome)
-		} else {
-			u.showMain()
-		}
-		u.checkStore()
-		u.sync.storeChanged()
-		u.notify("Đã mở cơ sở dữ liệu " + st.Path())
-	}, nil)
 }

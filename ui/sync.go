@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 	"unicode"
@@ -27,8 +28,22 @@ const syncEvery = 5 * time.Minute
 // the workflow buttons. The model's officesync.Desk does the work, always
 // off the UI goroutine.
 type syncUI struct {
-	ui   *mainUI
+	svc  *services
 	desk *officesync.Desk
+
+	// saveOpen saves the open record's unsaved work before a sync or a
+	// join; false when it could not (the clerk was told).
+	saveOpen func() bool
+	// onChanged is told when records changed under the window (a sync
+	// brought some, a conflict was resolved): the list and the open record
+	// follow.
+	onChanged func()
+	// onState is told after every sync: the roles may have changed and
+	// the workflow buttons follow.
+	onState func()
+	// onOpen opens a record of the conflicts dialog, at its history when
+	// history is set (the office's version is there).
+	onOpen func(id int64, history bool)
 
 	indicator *tipButton
 
@@ -42,10 +57,10 @@ type syncUI struct {
 	progress func(stage string, done, total int) bool // the open progress dialog's
 }
 
-func newSyncUI(u *mainUI) *syncUI {
-	s := &syncUI{ui: u}
-	s.desk = &officesync.Desk{Store: u.st, Password: s.lookupPassword, Progress: s.onProgress}
-	s.indicator = newTipButton(u, "", theme.ComputerIcon(), s.onIndicator)
+func newSyncUI(svc *services) *syncUI {
+	s := &syncUI{svc: svc}
+	s.desk = &officesync.Desk{Store: svc.st, Password: s.lookupPassword, Progress: s.onProgress}
+	s.indicator = newTipButton(svc, "", theme.ComputerIcon(), s.onIndicator)
 	s.indicator.Importance = widget.LowImportance
 	s.refresh()
 	return s
@@ -57,12 +72,12 @@ func (s *syncUI) start() {
 	if !s.joined() {
 		return
 	}
-	s.timer = s.ui.sched.After(3*time.Second, s.onTimer)
+	s.timer = s.svc.sched.After(3*time.Second, s.onTimer)
 }
 
 func (s *syncUI) onTimer() {
 	s.background()
-	s.timer = s.ui.sched.After(syncEvery, s.onTimer)
+	s.timer = s.svc.sched.After(syncEvery, s.onTimer)
 }
 
 // storeChanged follows the window to another archive (Cài đặt → cơ sở dữ
@@ -72,7 +87,7 @@ func (s *syncUI) storeChanged() {
 	s.mu.Lock()
 	s.password, s.online, s.lastErr = "", false, ""
 	s.mu.Unlock()
-	s.desk = &officesync.Desk{Store: s.ui.st, Password: s.lookupPassword, Progress: s.onProgress}
+	s.desk = &officesync.Desk{Store: s.svc.st, Password: s.lookupPassword, Progress: s.onProgress}
 	s.refresh()
 	s.start()
 }
@@ -117,9 +132,9 @@ func (s *syncUI) roles() office.Roles {
 // refresh re-reads the desk's status (local: no network) and redraws the
 // indicator. UI goroutine.
 func (s *syncUI) refresh() {
-	st, err := officesync.DeskStatus(s.ui.st)
+	st, err := officesync.DeskStatus(s.svc.st)
 	if err != nil {
-		s.ui.showError(err)
+		s.svc.showError(err)
 		return
 	}
 	s.mu.Lock()
@@ -199,7 +214,7 @@ func (s *syncUI) onSyncNow() {
 		s.onJoin()
 		return
 	}
-	if s.ui.editor.dirty && s.ui.editor.rec != nil && !s.ui.editor.save() {
+	if !s.saveOpen() {
 		return
 	}
 	d := s.desk // the goroutine keeps this desk even if the window moves to another archive
@@ -212,7 +227,7 @@ func (s *syncUI) onSyncNow() {
 // runSync runs a sync operation behind the progress dialog.
 func (s *syncUI) runSync(title string, op func(ctx context.Context) (string, error)) {
 	s.setRunning(true)
-	s.ui.runLong(title, func(progress progressFunc) (string, error) {
+	s.svc.runLong(title, func(progress progressFunc) (string, error) {
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		s.setProgress(func(stage string, done, total int) bool {
@@ -232,11 +247,11 @@ func (s *syncUI) runSync(title string, op func(ctx context.Context) (string, err
 		s.finished(err, true)
 		switch {
 		case errors.Is(err, errCancelled) || errors.Is(err, office.ErrCanceled):
-			s.ui.notify("Đã dừng đồng bộ; phần đã xong được giữ, lần sau làm tiếp")
+			s.svc.notify("Đã dừng đồng bộ; phần đã xong được giữ, lần sau làm tiếp")
 		case err != nil:
-			s.ui.showError(err)
+			s.svc.showError(err)
 		default:
-			s.ui.notify(summary)
+			s.svc.notify(summary)
 		}
 	})
 }
@@ -261,16 +276,16 @@ func (s *syncUI) background() {
 	s.mu.Lock()
 	busy := s.running
 	s.mu.Unlock()
-	if busy || !s.joined() || s.ui.topDialog() != nil {
+	if busy || !s.joined() || s.svc.topDialog() != nil {
 		return
 	}
 	s.setRunning(true)
 	d := s.desk
-	s.ui.sched.Go(func() {
+	s.svc.sched.Go(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 		defer cancel()
 		sum, err := d.Sync(ctx)
-		s.ui.sched.Do(func() { s.finished(err, sum.Pulled+sum.Deleted+sum.Conflicts > 0) })
+		s.svc.sched.Do(func() { s.finished(err, sum.Pulled+sum.Deleted+sum.Conflicts > 0) })
 	})
 }
 
@@ -294,52 +309,87 @@ func (s *syncUI) finished(err error, changed bool) {
 	s.mu.Unlock()
 	s.refresh()
 	if changed {
-		s.ui.list.reload()
-		s.reloadOpenRecord()
+		s.onChanged()
 	}
-	s.ui.editor.updateStatus()
+	s.onState()
 	if s.timer == nil { // just joined: sync by itself from now on
 		s.start()
 	}
 }
 
-// reloadOpenRecord shows what the sync brought for the record in the editor:
-// reloaded when there is no unsaved work; otherwise the clerk is told, and
-// the office's version stays in Lịch sử (nothing is overwritten silently).
-func (s *syncUI) reloadOpenRecord() {
-	e := s.ui.editor
-	if e.rec == nil || e.rec.ID == 0 {
-		return
-	}
-	r, err := s.ui.st.Get(e.rec.ID)
-	if err != nil {
-		return // deleted by the sync: the list no longer shows it
-	}
-	if r.Updated.Equal(e.rec.Updated) && r.Status == e.rec.Status && r.Number == e.rec.Number {
-		return
-	}
-	if !e.dirty {
-		e.open(r, false)
-		s.ui.notify(fmt.Sprintf("“%s” vừa được cập nhật từ kho chung", r.Title))
-		return
-	}
-	s.ui.showMessage("Bản ghi đã thay đổi trên kho chung",
-		fmt.Sprintf("“%s” vừa được sửa trên kho chung trong khi bạn đang soạn. Nội dung bạn đang soạn được giữ nguyên; bản của kho chung ở trong Lịch sử. Khi lưu, bản của bạn sẽ thay bản của kho chung.", r.Title))
-	e.rec.Updated = r.Updated
+// setStatus changes a record's status through the office archive: the role
+// is checked, the change is sent at once when online. UI goroutine; then
+// runs on the UI goroutine once it is done (err nil) or refused.
+func (s *syncUI) setStatus(id int64, st model.Status, portal string, then func(err error)) {
+	s.setRunning(true)
+	d := s.desk
+	s.svc.sched.Go(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		sent, err := d.SetStatus(ctx, id, st, portal)
+		s.svc.sched.Do(func() {
+			s.mu.Lock()
+			s.running = false
+			if err == nil {
+				s.online = sent
+			}
+			s.mu.Unlock()
+			s.refresh()
+			if err == nil && !sent {
+				s.svc.notify("Đã đổi trạng thái trên máy này; chưa gửi được lên kho chung (ngoại tuyến), sẽ gửi ở lần đồng bộ sau")
+			}
+			then(err)
+		})
+	})
 }
 
-// gate enables the workflow buttons the user's role allows and disables
-// the others with a tip that says why. A desk that never joined has no
-// roles: everything is allowed, as before.
-func (s *syncUI) gate(e *editorPanel) {
-	buttons := []*tipButton{e.fwdBtn, e.backBtn, e.trashBtn, e.restoreBtn, e.saveBtn, e.form.numberBtn}
+// takeNumber takes the next number of the saved record id from the office
+// archive. UI goroutine.
+func (s *syncUI) takeNumber(id int64) {
+	d := s.desk
+	s.runSync("Cấp số từ kho chung", func(ctx context.Context) (string, error) {
+		n, err := d.TakeNumber(ctx, id)
+		if err != nil {
+			return "", err
+		}
+		return "Đã cấp số " + n, nil
+	})
+}
+
+func upperFirst(s string) string {
+	for i, r := range s {
+		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+// officeDesk is what the editor asks of the office archive: whether this
+// desk joined one, the user's roles there, and status changes, which go
+// through it. syncUI is the window's.
+type officeDesk interface {
+	joined() bool
+	roles() office.Roles
+	setStatus(id int64, st model.Status, portal string, then func(err error))
+}
+
+// The editor's side of the office archive.
+
+// gateRoles enables the workflow buttons the user's role in the office
+// archive allows and disables the others with a tip that says why. A desk
+// that never joined has no roles: everything is allowed, as before.
+func (e *editorPanel) gateRoles() {
+	numberBtn := e.form.number.button
+	buttons := []*tipButton{e.fwdBtn, e.backBtn, e.trashBtn, e.restoreBtn, e.saveBtn, numberBtn}
 	for _, b := range buttons {
 		b.Enable()
 		b.SetTip("")
 	}
-	e.form.number.Enable()
-	roles := s.roles()
-	if roles == nil || e.rec == nil {
+	e.form.number.number.Enable()
+	if e.office == nil || e.rec == nil {
+		return
+	}
+	roles := e.office.roles()
+	if roles == nil {
 		return
 	}
 	who := fmt.Sprintf(" (bạn là %s)", roles.Label())
@@ -350,8 +400,8 @@ func (s *syncUI) gate(e *editorPanel) {
 		}
 	}
 	r := e.rec
-	from, _ := s.ui.st.TrashedFrom(r.ID)
-	i := statusIndex(r.Status)
+	from, _ := e.svc.st.TrashedFrom(r.ID)
+	i := slices.Index(workflow, cmpStatus(r.Status))
 	if r.Status != model.StatusTrash {
 		if i+1 < len(workflow) {
 			deny(e.fwdBtn, roles.Refusal(office.StatusChange(r.Status, workflow[i+1], "")))
@@ -369,65 +419,33 @@ func (s *syncUI) gate(e *editorPanel) {
 	}
 	deny(e.saveBtn, roles.Refusal(office.Change{From: r.Status, To: r.Status, TextChanged: true}))
 	if msg := roles.Refusal(office.Change{From: r.Status, To: r.Status, NumberChanged: true}); msg != "" {
-		deny(e.form.numberBtn, msg)
-		e.form.number.Disable() // a number typed here would be refused by the server
+		deny(numberBtn, msg)
+		e.form.number.number.Disable() // a number typed here would be refused by the server
 	} else if r.Number != "" {
-		e.form.numberBtn.SetTip("Văn bản đã có số; số đã cấp không bao giờ cấp lại")
+		numberBtn.SetTip("Văn bản đã có số; số đã cấp không bao giờ cấp lại")
 	}
 }
 
-// setStatus changes a record's status through the office archive: the role
-// is checked, the change is sent at once when online. UI goroutine; then
-// runs on the UI goroutine once it is done (err nil) or refused.
-func (s *syncUI) setStatus(id int64, st model.Status, portal string, then func(err error)) {
-	s.setRunning(true)
-	d := s.desk
-	s.ui.sched.Go(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		defer cancel()
-		sent, err := d.SetStatus(ctx, id, st, portal)
-		s.ui.sched.Do(func() {
-			s.mu.Lock()
-			s.running = false
-			if err == nil {
-				s.online = sent
-			}
-			s.mu.Unlock()
-			s.refresh()
-			if err == nil && !sent {
-				s.ui.notify("Đã đổi trạng thái trên máy này; chưa gửi được lên kho chung (ngoại tuyến), sẽ gửi ở lần đồng bộ sau")
-			}
-			then(err)
-		})
-	})
-}
-
-// takeNumber takes the record's next number from the office archive (the
-// record is saved first). UI goroutine.
-func (s *syncUI) takeNumber(e *editorPanel) {
-	if (e.dirty || e.rec.ID == 0) && !e.save() {
+// reloadChanged shows what a sync brought for the record in the editor:
+// reloaded when there is no unsaved work; otherwise the clerk is told, and
+// the office's version stays in Lịch sử (nothing is overwritten silently).
+func (e *editorPanel) reloadChanged() {
+	if e.rec == nil || e.rec.ID == 0 {
 		return
 	}
-	id, d := e.rec.ID, s.desk
-	s.runSync("Cấp số từ kho chung", func(ctx context.Context) (string, error) {
-		n, err := d.TakeNumber(ctx, id)
-		if err != nil {
-			return "", err
-		}
-		return "Đã cấp số " + n, nil
-	})
-}
-
-func upperFirst(s string) string {
-	for i, r := range s {
-		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
+	r, err := e.svc.st.Get(e.rec.ID)
+	if err != nil {
+		return // deleted by the sync: the list no longer shows it
 	}
-	return s
-}
-
-// gateRoles applies the user's role to the workflow buttons (see gate).
-func (e *editorPanel) gateRoles() {
-	if e.ui.sync != nil {
-		e.ui.sync.gate(e)
+	if r.Updated.Equal(e.rec.Updated) && r.Status == e.rec.Status && r.Number == e.rec.Number {
+		return
 	}
+	if !e.dirty {
+		e.open(r, false)
+		e.svc.notify(fmt.Sprintf("“%s” vừa được cập nhật từ kho chung", r.Title))
+		return
+	}
+	e.svc.showMessage("Bản ghi đã thay đổi trên kho chung",
+		fmt.Sprintf("“%s” vừa được sửa trên kho chung trong khi bạn đang soạn. Nội dung bạn đang soạn được giữ nguyên; bản của kho chung ở trong Lịch sử. Khi lưu, bản của bạn sẽ thay bản của kho chung.", r.Title))
+	e.rec.Updated = r.Updated
 }

@@ -61,7 +61,7 @@ func (f *joinForm) url() (office.Config, error) {
 // (which may bring a whole archive) shows its progress and can be stopped
 // and resumed later with "Đồng bộ ngay".
 func (s *syncUI) onJoin() {
-	u := s.ui
+	u := s.svc
 	f := &joinForm{}
 	entry := func(ph string) *textEntry {
 		e := newTextEntry(u)
@@ -108,12 +108,12 @@ func (s *syncUI) onJoin() {
 	f.password.OnSubmitted = func(string) { ok() }
 	h = u.customDialog("Tham gia kho chung", container.New(fixedWidth{520}, container.NewVBox(form, note, f.msg)),
 		[]dialogButton{{label: "Hủy"}, {label: "Tham gia", primary: true, keepOpen: true, action: ok}})
-	u.win.Canvas().Focus(f.host)
+	u.focus(f.host)
 }
 
 // join joins the archive of cfg behind the progress dialog.
 func (s *syncUI) join(cfg office.Config) {
-	if s.ui.editor.dirty && s.ui.editor.rec != nil && !s.ui.editor.save() {
+	if !s.saveOpen() {
 		return
 	}
 	d := s.desk
@@ -139,7 +139,7 @@ func (s *syncUI) join(cfg office.Config) {
 // onConflicts lists the open conflicts; each can be opened, or resolved by
 // keeping this desk's text or the office's. Both stay in Lịch sử.
 func (s *syncUI) onConflicts() {
-	u := s.ui
+	u := s.svc
 	cs, err := u.st.Conflicts()
 	if err != nil {
 		u.showError(err)
@@ -165,8 +165,7 @@ func (s *syncUI) onConflicts() {
 			}
 			rows.Remove(row)
 			s.refresh()
-			u.list.reload()
-			s.reloadOpenRecord()
+			s.onChanged()
 			if mine {
 				u.notify(fmt.Sprintf("“%s”: dùng bản của máy này; sẽ gửi lên kho chung ở lần đồng bộ sau", c.Title))
 				s.background()
@@ -177,10 +176,7 @@ func (s *syncUI) onConflicts() {
 		}
 		open := widget.NewButton("Mở bản ghi", func() {
 			h.close()
-			u.openRecord(c.RecordID)
-			if c.RevisionID > 0 {
-				u.editor.tabs.SelectIndex(3)
-			}
+			s.onOpen(c.RecordID, c.RevisionID > 0)
 		})
 		mine := widget.NewButton("Dùng bản của máy này", func() { resolve(true) })
 		if c.RevisionID == 0 || c.Kind == store.ConflictRefused {

@@ -133,6 +133,10 @@ func TestOfficeWindow(t *testing.T) {
 	if e.fwdBtn.Tip != want {
 		t.Fatalf("tip %q", e.fwdBtn.Tip)
 	}
+	// Numbers are the văn thư's: "Cấp số" and the number field are off.
+	if nb := e.form.number.button; !nb.Disabled() || !strings.HasSuffix(nb.Tip, "(bạn là Soạn thảo)") || !e.form.number.number.Disabled() {
+		t.Fatalf("Cấp số disabled=%v tip %q, field disabled=%v", nb.Disabled(), nb.Tip, e.form.number.number.Disabled())
+	}
 	if e.backBtn.Disabled() || e.backBtn.Tip != "" { // back to draft: any role
 		t.Fatalf("back button disabled=%v tip %q", e.backBtn.Disabled(), e.backBtn.Tip)
 	}
@@ -208,6 +212,31 @@ func TestOfficeWindow(t *testing.T) {
 		t.Fatal("the clerk's text was lost")
 	}
 	s.stop()
+
+	// A văn thư's desk: "Cấp số" takes the number from the office archive
+	// (the record is saved first) and the form shows it.
+	if err := office.AddUser(context.Background(), super, "vanthu", office.RoleRegistrar, officePassword); err != nil {
+		t.Fatal(err)
+	}
+	vt := newTestUI(t, false)
+	defer vt.sync.stop()
+	vt.sync.join(cfg("vanthu"))
+	vt.noDialog()
+	vt.openIndex(vt.rowOf("Thông báo lịch tiếp công dân"))
+	ve := vt.editor
+	if nb := ve.form.number.button; nb.Disabled() || ve.form.number.number.Text != "" {
+		t.Fatalf("văn thư: Cấp số disabled=%v, number %q", nb.Disabled(), ve.form.number.number.Text)
+	}
+	typeEnd(ve.form.title, " (sửa)")
+	test.Tap(ve.form.number.button)
+	vt.noDialog()
+	got, _ := vt.st.Get(ve.rec.ID)
+	if got.Number == "" || ve.form.number.number.Text != got.Number || !strings.HasSuffix(got.Title, "(sửa)") || ve.dirty {
+		t.Fatalf("office number %q, form %q, title %q, dirty %v", got.Number, ve.form.number.number.Text, got.Title, ve.dirty)
+	}
+	if pending, _ := vt.st.IsPending(got.ID); pending {
+		t.Fatal("the numbered record was not sent at once")
+	}
 }
 
 func openStore(t *testing.T) *store.Store {

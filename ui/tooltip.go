@@ -111,8 +111,8 @@ type tipButton struct {
 
 var _ desktop.Hoverable = (*tipButton)(nil)
 
-func newTipButton(u *mainUI, label string, icon fyne.Resource, tapped func()) *tipButton {
-	b := &tipButton{tips: u.tips, s: u.sched}
+func newTipButton(svc *services, label string, icon fyne.Resource, tapped func()) *tipButton {
+	b := &tipButton{tips: svc.tips, s: svc.sched}
 	b.Text, b.Icon, b.OnTapped = label, icon, tapped
 	b.ExtendBaseWidget(b)
 	return b

@@ -55,52 +55,49 @@ func openAndRun(a fyne.App, path string, cfg Config) error {
 			showFatal(a, fmt.Errorf("không mở được cơ sở dữ liệu: %w", r.err))
 			return r.err
 		}
-		u = loadUI(a, r.st, cfg, realSched{})
-		u.win.ShowAndRun()
-	} else {
-		var openErr error
-		w := a.NewWindow("Biên Tập — đang nâng cấp cơ sở dữ liệu")
-		msg := widget.NewLabel("Đang nâng cấp " + path + ":\nxây lại chỉ mục tìm kiếm (chỉ một lần, có thể mất vài chục giây)…")
-		msg.Wrapping = fyne.TextWrapWord
-		bar := widget.NewProgressBar()
-		w.SetContent(container.NewPadded(container.NewVBox(msg, bar)))
-		w.Resize(fyne.NewSize(520, 140))
-		show := func(p [2]int) {
-			if p[1] > 0 {
-				bar.SetValue(float64(p[0]) / float64(p[1]))
-			}
-		}
-		show(p)
-		go func() {
-			for {
-				select {
-				case p := <-progress:
-					fyne.Do(func() { show(p) })
-				case r := <-done:
-					fyne.Do(func() {
-						if r.err != nil {
-							openErr = r.err
-							msg.SetText("Không mở được cơ sở dữ liệu: " + r.err.Error())
-							bar.Hide()
-							w.SetContent(container.NewBorder(nil, container.NewCenter(widget.NewButton("Đóng", a.Quit)),
-								nil, nil, container.NewPadded(msg)))
-							return
-						}
-						u = loadUI(a, r.st, cfg, realSched{})
-						u.win.Show()
-						w.Close()
-					})
-					return
-				}
-			}
-		}()
-		w.Show()
-		a.Run()
-		if u == nil {
-			return openErr
+		u = startUI(a, r.st, cfg)
+		u.show()
+		return runApp(a, func() *mainUI { return u })
+	}
+	var openErr error
+	w := a.NewWindow("Biên Tập — đang nâng cấp cơ sở dữ liệu")
+	msg := widget.NewLabel("Đang nâng cấp " + path + ":\nxây lại chỉ mục tìm kiếm (chỉ một lần, có thể mất vài chục giây)…")
+	msg.Wrapping = fyne.TextWrapWord
+	bar := widget.NewProgressBar()
+	w.SetContent(container.NewPadded(container.NewVBox(msg, bar)))
+	w.Resize(fyne.NewSize(520, 140))
+	show := func(p [2]int) {
+		if p[1] > 0 {
+			bar.SetValue(float64(p[0]) / float64(p[1]))
 		}
 	}
-	u.ioMu.Lock() // let a running autosave finish
-	defer u.ioMu.Unlock()
-	return u.st.Close()
+	show(p)
+	go func() {
+		for {
+			select {
+			case p := <-progress:
+				fyne.Do(func() { show(p) })
+			case r := <-done:
+				fyne.Do(func() {
+					if r.err != nil {
+						openErr = r.err
+						msg.SetText("Không mở được cơ sở dữ liệu: " + r.err.Error())
+						bar.Hide()
+						w.SetContent(container.NewBorder(nil, container.NewCenter(widget.NewButton("Đóng", a.Quit)),
+							nil, nil, container.NewPadded(msg)))
+						return
+					}
+					u = startUI(a, r.st, cfg)
+					u.show()
+					w.Close()
+				})
+				return
+			}
+		}
+	}()
+	w.Show()
+	if err := runApp(a, func() *mainUI { return u }); err != nil || u != nil {
+		return err
+	}
+	return openErr
 }

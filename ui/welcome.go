@@ -46,7 +46,7 @@ func (u *mainUI) newWelcome() fyne.CanvasObject {
 		h := widget.NewLabel(hints[i])
 		rows = append(rows, container.NewBorder(nil, nil, container.New(fixedWidth{210}, b), nil, h))
 	}
-	where := widget.NewLabel("Dữ liệu lưu tại: " + u.st.Path() + " (đổi trong Tệp → Cài đặt).")
+	where := widget.NewLabel("Dữ liệu lưu tại: " + u.st.Path() + " (mở tệp khác: Tệp → Mở cơ sở dữ liệu khác…).")
 	where.Wrapping = fyne.TextWrapWord
 	where.Alignment = fyne.TextAlignCenter
 	box := container.NewVBox(container.NewCenter(icon), title, intro, widget.NewSeparator())
@@ -66,7 +66,7 @@ func (u *mainUI) onOpenSample() {
 	u.showMain()
 	u.list.reload()
 	u.list.loadFacets()
-	u.notify(fmt.Sprintf("Đã thêm %d bản ghi mẫu", len(res.Created)))
+	u.notify("Đã thêm " + countOf(len(res.Created), "bản ghi mẫu"))
 	first, err := u.st.List(store.Query{Limit: 1})
 	if err == nil && len(first) > 0 {
 		u.openRecord(first[0].ID)

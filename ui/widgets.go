@@ -2,7 +2,6 @@ package ui
 
 import (
 	"image/color"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"bientap/model/vntext"
 )
 
 // textEntry is the entry every field of the app uses: Escape reaches the
@@ -21,19 +22,21 @@ type textEntry struct {
 	onPaste  func(text string, insert func(string)) bool
 }
 
-func newTextEntry(ui *mainUI) *textEntry {
+// newTextEntry returns a one-line field of the window.
+func newTextEntry(h entryHooks) *textEntry {
 	e := &textEntry{}
 	e.ExtendBaseWidget(e)
 	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
-	if ui != nil {
-		e.onEscape = ui.onEscape
-		e.onPaste = ui.onPasteText
+	if h != nil {
+		e.onEscape = h.onEscape
+		e.onPaste = h.onPasteText
 	}
 	return e
 }
 
-func newMultiLineEntry(ui *mainUI, rows int) *textEntry {
-	e := newTextEntry(ui)
+// newMultiLineEntry returns a word-wrapped field showing rows lines.
+func newMultiLineEntry(h entryHooks, rows int) *textEntry {
+	e := newTextEntry(h)
 	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapWord
 	e.SetMinRowsVisible(rows)
@@ -78,7 +81,8 @@ func (c staticClipboard) Content() string   { return string(c) }
 func (c staticClipboard) SetContent(string) {}
 
 // toolButton is a small text button that does not take the keyboard focus,
-// so that the body keeps its cursor and selection when it is tapped.
+// so that the body keeps its cursor and selection when it is tapped. In a
+// compact toolbar a button with an icon shows the icon only.
 type toolButton struct {
 	widget.BaseWidget
 	label    string
@@ -86,6 +90,9 @@ type toolButton struct {
 	icon     fyne.Resource
 	onTapped func()
 	hovered  bool
+	compact  bool
+	// keepLabel keeps the label in a compact toolbar.
+	keepLabel bool
 }
 
 func newToolButton(label string, style fyne.TextStyle, icon fyne.Resource, tapped func()) *toolButton {
@@ -104,6 +111,39 @@ func (b *toolButton) MouseIn(*desktop.MouseEvent)    { b.hovered = true; b.Refre
 func (b *toolButton) MouseMoved(*desktop.MouseEvent) {}
 func (b *toolButton) MouseOut()                      { b.hovered = false; b.Refresh() }
 func (b *toolButton) Cursor() desktop.Cursor         { return desktop.PointerCursor }
+
+// canCompact reports whether the button can drop its label.
+func (b *toolButton) canCompact() bool { return b.icon != nil && !b.keepLabel }
+
+// setCompact shows the icon only (when it can) or the label too.
+func (b *toolButton) setCompact(c bool) {
+	c = c && b.canCompact()
+	if b.compact != c {
+		b.compact = c
+		b.Refresh()
+	}
+}
+
+// showsLabel reports whether the label is drawn.
+func (b *toolButton) showsLabel() bool { return !b.compact }
+
+// width is the button's width with or without its label.
+func (b *toolButton) width(compact bool) float32 {
+	compact = compact && b.canCompact()
+	pad := theme.Padding()
+	w := pad * 3
+	if b.icon != nil {
+		w += theme.IconInlineSize()
+	}
+	if !compact {
+		ts := fyne.MeasureText(b.label, theme.TextSize(), b.style)
+		w += ts.Width
+		if b.icon != nil {
+			w += pad
+		}
+	}
+	return w
+}
 
 func (b *toolButton) CreateRenderer() fyne.WidgetRenderer {
 	bg := canvas.NewRectangle(color.Transparent)
@@ -132,31 +172,30 @@ func (r *toolButtonRenderer) Layout(size fyne.Size) {
 	pad := theme.Padding()
 	r.bg.Resize(size)
 	x := pad * 1.5
-	ts := r.txt.MinSize()
 	if r.icon != nil {
 		is := theme.IconInlineSize()
 		r.icon.Resize(fyne.NewSquareSize(is))
 		r.icon.Move(fyne.NewPos(x, (size.Height-is)/2))
 		x += is + pad
 	}
+	ts := r.txt.MinSize()
 	r.txt.Resize(ts)
 	r.txt.Move(fyne.NewPos(x, (size.Height-ts.Height)/2))
 }
 
 func (r *toolButtonRenderer) MinSize() fyne.Size {
-	pad := theme.Padding()
-	ts := r.txt.MinSize()
-	w := ts.Width + pad*3
-	h := max(ts.Height, theme.IconInlineSize()) + pad*2
-	if r.icon != nil {
-		w += theme.IconInlineSize() + pad
-	}
-	return fyne.NewSize(w, h)
+	h := max(r.txt.MinSize().Height, theme.IconInlineSize()) + theme.Padding()*2
+	return fyne.NewSize(r.b.width(r.b.compact), h)
 }
 
 func (r *toolButtonRenderer) Refresh() {
 	r.txt.Text = r.b.label
 	r.txt.Color = theme.Color(theme.ColorNameForeground)
+	if r.b.showsLabel() {
+		r.txt.Show()
+	} else {
+		r.txt.Hide()
+	}
 	if r.b.hovered {
 		r.bg.FillColor = theme.Color(theme.ColorNameHover)
 	} else {
@@ -164,81 +203,77 @@ func (r *toolButtonRenderer) Refresh() {
 	}
 	r.bg.Refresh()
 	r.txt.Refresh()
+	r.Layout(r.b.Size())
 }
 
 func (r *toolButtonRenderer) Objects() []fyne.CanvasObject { return r.objs }
 func (r *toolButtonRenderer) Destroy()                     {}
 
-// fillLast stacks objects vertically at their minimum heights; the last
-// one takes the remaining height. Unlike a border layout, the objects stay
-// in the order given, which is also the focus (Tab) order.
-type fillLast struct{ gap float32 }
+// toolbarLayout places tool buttons in a row. When the row is wider than
+// the room it gets, buttons with an icon drop their label, the last ones
+// first, until it fits: the body's toolbar fits a 1024-pixel screen.
+type toolbarLayout struct{}
 
-func (l fillLast) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var w, h float32
-	n := 0
+// width is the row's width, the buttons from the compactFrom-th on (counting
+// those that can drop their label) without label.
+func (toolbarLayout) width(objs []fyne.CanvasObject, compactFrom int) (w, h float32) {
+	pad := theme.Padding()
+	n, k := 0, 0
 	for _, o := range objs {
 		if !o.Visible() {
 			continue
 		}
 		m := o.MinSize()
-		w = max(w, m.Width)
-		h += m.Height
+		if b, ok := o.(*toolButton); ok {
+			compact := false
+			if b.canCompact() {
+				compact = k >= compactFrom
+				k++
+			}
+			m.Width = b.width(compact)
+		}
+		w += m.Width
+		h = max(h, m.Height)
 		n++
 	}
 	if n > 1 {
-		h += l.gap * float32(n-1)
+		w += pad * float32(n-1)
 	}
+	return w, h
+}
+
+func (l toolbarLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	w, h := l.width(objs, 0)
 	return fyne.NewSize(w, h)
 }
 
-func (l fillLast) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	var visible []fyne.CanvasObject
+func (l toolbarLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	compactable := 0
 	for _, o := range objs {
-		if o.Visible() {
-			visible = append(visible, o)
+		if b, ok := o.(*toolButton); ok && o.Visible() && b.canCompact() {
+			compactable++
 		}
 	}
-	y := float32(0)
-	for i, o := range visible {
-		h := o.MinSize().Height
-		if i == len(visible)-1 {
-			h = max(h, size.Height-y)
+	from := compactable
+	for from > 0 {
+		if w, _ := l.width(objs, from); w <= size.Width {
+			break
 		}
-		o.Resize(fyne.NewSize(size.Width, h))
-		o.Move(fyne.NewPos(0, y))
-		y += h + l.gap
+		from--
 	}
-}
-
-// fixedWidth gives its object a set minimum width.
-type fixedWidth struct{ w float32 }
-
-func (l fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	h := float32(0)
+	x, k := float32(0), 0
 	for _, o := range objs {
-		h = max(h, o.MinSize().Height)
-	}
-	return fyne.NewSize(l.w, h)
-}
-
-func (l fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Resize(size)
-		o.Move(fyne.NewPos(0, 0))
-	}
-}
-
-// fixedSize gives its objects a set size, centred vertically in the space
-// they get.
-type fixedSize struct{ w, h float32 }
-
-func (l fixedSize) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(l.w, l.h) }
-
-func (l fixedSize) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Resize(fyne.NewSize(l.w, l.h))
-		o.Move(fyne.NewPos((size.Width-l.w)/2, (size.Height-l.h)/2))
+		if !o.Visible() {
+			continue
+		}
+		if b, ok := o.(*toolButton); ok && b.canCompact() {
+			b.setCompact(k >= from)
+			k++
+		}
+		m := o.MinSize()
+		o.Resize(fyne.NewSize(m.Width, size.Height))
+		o.Move(fyne.NewPos(x, 0))
+		x += m.Width + theme.Padding()
 	}
 }
 
@@ -259,23 +294,8 @@ func statusColor(st string) color.Color {
 	return theme.Color(theme.ColorNameDisabled)
 }
 
-// formatCount writes n with Vietnamese thousands separators: 1.234.
-func formatCount(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+// countOf names a count of things the Vietnamese way: "1.234 bản ghi".
+func countOf(n int, noun string) string { return vntext.Number(n) + " " + noun }
 
 // oneLine keeps the first line of a message for a label.
 func oneLine(s string) string {

@@ -24,6 +24,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/unicode/norm"
+
+	"bientap/ui/internal/wheel"
 )
 
 // maxHistory bounds the undo stack.
@@ -45,11 +47,14 @@ type Editor struct {
 	OnPaste func(text string, insert func(string)) bool
 	// OnFocus is called when a paragraph of the body gains focus.
 	OnFocus func()
+	// OnEscape is called when Escape is pressed in the body.
+	OnEscape func()
 
 	paras  []*para
 	wraps  []fyne.CanvasObject // paras wrapped in their theme override, in order
 	column *column
 	scroll *container.Scroll
+	wheel  *wheel.Overlay // gives the scroll the wheel over the paragraphs
 	bg     *canvas.Rectangle
 
 	placeholder string
@@ -75,6 +80,7 @@ func New() *Editor {
 	ed.column = &column{ed: ed}
 	ed.column.ExtendBaseWidget(ed.column)
 	ed.scroll = container.NewVScroll(ed.column)
+	ed.wheel = wheel.NewOverlay(ed.scroll)
 	ed.bg = canvas.NewRectangle(color.Transparent)
 	ed.ExtendBaseWidget(ed)
 	ed.setParas([]string{""})
@@ -88,7 +94,7 @@ func (ed *Editor) CreateRenderer() fyne.WidgetRenderer {
 	ed.bg.StrokeColor = theme.Color(theme.ColorNameInputBorder)
 	ed.bg.StrokeWidth = theme.Size(theme.SizeNameInputBorder)
 	ed.bg.CornerRadius = theme.Size(theme.SizeNameInputRadius)
-	return &editorRenderer{ed: ed, objs: []fyne.CanvasObject{ed.bg, ed.scroll}}
+	return &editorRenderer{ed: ed, objs: []fyne.CanvasObject{ed.bg, ed.scroll, ed.wheel}}
 }
 
 type editorRenderer struct {
@@ -99,6 +105,7 @@ type editorRenderer struct {
 func (r *editorRenderer) Layout(size fyne.Size) {
 	r.ed.bg.Resize(size)
 	r.ed.scroll.Resize(size)
+	r.ed.wheel.Resize(size)
 }
 
 func (r *editorRenderer) MinSize() fyne.Size {

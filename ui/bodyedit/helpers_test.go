@@ -10,18 +10,6 @@ import (
 
 func vnFold(s string) string { return vntext.Fold(s) }
 
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 func newTestEntry() *widget.Entry { return widget.NewEntry() }
 
 func vbox(objs ...fyne.CanvasObject) fyne.CanvasObject {

@@ -1,6 +1,7 @@
 package bodyedit
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,7 +21,6 @@ type para struct {
 	ed      *Editor
 	wrap    fyne.CanvasObject // the object the column places (the entry itself)
 	shift   bool              // a Shift key is down
-	created bool              // the entry's renderer exists
 	idxHint int
 }
 
@@ -40,16 +40,26 @@ func newPara(ed *Editor, text string) *para {
 // no scrolling it sizes itself to its rows instead. The rows were wrapped at
 // the current width by the last layout, so asking for the size with
 // wrapping momentarily off gives the wrapped text's height.
+//
+// The entry's renderer may not exist at that moment: Fyne destroys the
+// renderers of widgets that were not drawn for a minute. CreateRenderer
+// makes sure a new one is always built for wrapped text.
 func (p *para) MinSize() fyne.Size {
-	if !p.created {
-		p.Entry.MinSize() // create the renderer while wrapping is on
-		p.created = true
-	}
-	scroll := p.Scroll
 	p.Wrapping, p.Scroll = fyne.TextWrapOff, fyne.ScrollNone
 	s := p.Entry.DisableableWidget.BaseWidget.MinSize()
-	p.Wrapping, p.Scroll = fyne.TextWrapWord, scroll
+	p.Wrapping, p.Scroll = fyne.TextWrapWord, fyne.ScrollBoth
 	return s
+}
+
+// CreateRenderer builds the entry's renderer for wrapped text even when it
+// is asked for inside MinSize (wrapping momentarily off): an entry renderer
+// made for unwrapped text has no inner scroller content and fails at its
+// next layout once wrapping is back on.
+func (p *para) CreateRenderer() fyne.WidgetRenderer {
+	wrapping, scroll := p.Wrapping, p.Scroll
+	p.Wrapping, p.Scroll = fyne.TextWrapWord, fyne.ScrollBoth
+	defer func() { p.Wrapping, p.Scroll = wrapping, scroll }()
+	return p.Entry.CreateRenderer()
 }
 
 func (p *para) lineHeight() float32 {
@@ -102,6 +112,11 @@ func (p *para) TypedKey(k *fyne.KeyEvent) {
 	case fyne.KeyTab:
 		ed.focusOut(p.shift)
 		return
+	case fyne.KeyEscape:
+		if ed.OnEscape != nil {
+			ed.OnEscape()
+			return
+		}
 	case fyne.KeyBackspace:
 		if !selected && p.CursorTextOffset() == 0 && idx > 0 {
 			ed.mergePrev(p)
@@ -293,7 +308,7 @@ func foldRunes(s string) []rune {
 
 func indexRunes(s, sub []rune) int {
 	for i := 0; i+len(sub) <= len(s); i++ {
-		if equalRunes(s[i:i+len(sub)], sub) {
+		if slices.Equal(s[i:i+len(sub)], sub) {
 			return i
 		}
 	}
@@ -303,21 +318,9 @@ func indexRunes(s, sub []rune) int {
 // lastIndexRunes finds the last match of sub starting before limit.
 func lastIndexRunes(s, sub []rune, limit int) int {
 	for i := min(limit-1, len(s)-len(sub)); i >= 0; i-- {
-		if equalRunes(s[i:i+len(sub)], sub) {
+		if slices.Equal(s[i:i+len(sub)], sub) {
 			return i
 		}
 	}
 	return -1
-}
-
-func equalRunes(a, b []rune) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
