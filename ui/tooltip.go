@@ -22,6 +22,7 @@ const tipDelay = 450 * time.Millisecond
 
 // tipLayer draws one tip at a time above the window's content.
 type tipLayer struct {
+	bg    *canvas.Rectangle
 	box   *fyne.Container
 	text  *widget.Label
 	layer *fyne.Container
@@ -32,11 +33,10 @@ type tipLayer struct {
 func newTipLayer() *tipLayer {
 	t := &tipLayer{text: widget.NewLabel("")}
 	t.text.Wrapping = fyne.TextWrapOff
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
-	bg.StrokeColor = theme.Color(theme.ColorNameShadow)
-	bg.StrokeWidth = 1
-	bg.CornerRadius = 4
-	t.box = container.NewStack(bg, t.text)
+	t.bg = canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	t.bg.StrokeWidth = 1
+	t.bg.CornerRadius = 4
+	t.box = container.NewStack(t.bg, t.text)
 	t.box.Hide()
 	t.layer = container.NewWithoutLayout(t.box)
 	return t
@@ -58,6 +58,9 @@ func (t *tipLayer) show(s sched, obj fyne.CanvasObject, text string) {
 		if t.owner != obj {
 			return
 		}
+		// The colours of the theme in force (Cài đặt may have changed it).
+		t.bg.FillColor = theme.Color(theme.ColorNameOverlayBackground)
+		t.bg.StrokeColor = theme.Color(theme.ColorNameShadow)
 		t.text.SetText(text)
 		size := t.box.MinSize()
 		t.box.Resize(size)
