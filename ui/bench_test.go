@@ -185,9 +185,10 @@ func emptyArchive(b *testing.B) string {
 }
 
 // BenchmarkStartupEmpty is BenchmarkStartup100k on an empty archive (the
-// welcome panel): run together (-bench Startup) they give the window
-// start's growth with the archive, here without GPU drawing; the real
-// window under Xvfb is timed by scripts/measure-window.
+// welcome panel), with the same threading (the integrity check runs
+// beside): run together (-bench Startup) they give the window start's
+// growth with the archive, here without GPU drawing; the real window under
+// Xvfb is timed by scripts/measure-window.
 func BenchmarkStartupEmpty(b *testing.B) {
 	path := emptyArchive(b)
 	a := test.NewTempApp(b)
@@ -197,14 +198,20 @@ func BenchmarkStartupEmpty(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		u := loadUI(a, st, testConfig(b, st), &syncSched{})
+		s := newLockedSched()
+		s.mu.Lock()
+		u := loadUI(a, st, testConfig(b, st), s)
 		u.win.Resize(fyne.NewSize(1280, 800))
 		if !u.welcome.Visible() || u.main.Visible() {
 			b.Fatal("the empty archive should open on the welcome panel")
 		}
+		s.mu.Unlock()
 		b.StopTimer()
-		u.win.Close()
+		s.idle(b) // the integrity check and the facets
 		st.Close()
+		s.mu.Lock()
+		u.win.Close()
+		s.mu.Unlock()
 		b.StartTimer()
 	}
 }
