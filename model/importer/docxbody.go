@@ -1,5 +1,6 @@
 // This file converts the body of a .docx: paragraphs, runs, pictures,
 // tables and footnotes into blocks.
+
 package importer
 
 import (

@@ -1,5 +1,6 @@
 // This file reads a .docx as a zip package: parts by name with size
 // bounds, relationships and the core properties.
+
 package importer
 
 import (

@@ -1,4 +1,5 @@
 // This file reads the styles and the automatic numbering of a .docx.
+
 package importer
 
 import (

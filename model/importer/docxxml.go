@@ -1,4 +1,5 @@
 // This file holds the small XML tree the .docx reader walks.
+
 package importer
 
 import (

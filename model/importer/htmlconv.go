@@ -1,5 +1,6 @@
 // This file converts the article's container into the blocks of the body:
 // paragraphs, headings, centred lines, lists, figures and tables.
+
 package importer
 
 import (

@@ -1,5 +1,6 @@
 // This file holds the DOM helpers of the HTML importer: which elements
 // carry no text or start a block, their attributes and visible text.
+
 package importer
 
 import (

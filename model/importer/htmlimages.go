@@ -1,5 +1,6 @@
 // This file reads the pictures of an HTML page: data: URIs and files
 // below the page's folder; pictures on the web cannot be fetched offline.
+
 package importer
 
 import (

@@ -1,6 +1,7 @@
 // This file holds the page heuristics of the HTML importer: where the list
 // of earlier items, the title, the date, the category, the sapo and the
 // article's container are, and the rules applied to the converted blocks.
+
 package importer
 
 import (

@@ -1,5 +1,6 @@
 // This file holds the helpers on runs of styled text that every importer
 // shares.
+
 package importer
 
 import (
