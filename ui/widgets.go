@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bientap/model/vntext"
+	"bientap/ui/internal/focus"
 )
 
 // textEntry is the entry every field of the app uses: Escape reaches the
@@ -50,6 +51,16 @@ func (e *textEntry) TypedKey(k *fyne.KeyEvent) {
 		return
 	}
 	e.Entry.TypedKey(k)
+}
+
+// MouseDown places the cursor (the Entry's) and makes sure the field has
+// the focus: the Entry asks for it on a canvas Fyne may have forgotten (see
+// package focus).
+func (e *textEntry) MouseDown(m *desktop.MouseEvent) {
+	e.Entry.MouseDown(m)
+	if !e.Disabled() {
+		focus.Take(e)
+	}
 }
 
 // AcceptsTab lets Tab move to the next field even in multi-line entries:

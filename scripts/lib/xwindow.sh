@@ -9,6 +9,7 @@
 #   xw_find WORD [NEXT]     centre "X Y" of WORD (followed by NEXT) on screen, by OCR
 #   xw_click_text WORD [NEXT]  click it (fails when it is not on screen)
 #   xw_click_beside WORD DX DY click beside it
+#   xw_wait_text WORD [NEXT]   wait for it to be drawn (fails after 15 s)
 #   xw_paste TEXT           paste TEXT (Vietnamese) into the focused field
 #   xw_alive                fail unless the window's process still runs
 #   xw_quit                 Ctrl+Q; the process must end with status 0
@@ -190,6 +191,18 @@ xw_step() {
 	XW_STEP=$((${XW_STEP:-0} + 1))
 	mkdir -p "$XW_SHOTS"
 	import -window root "$XW_SHOTS/$(printf %02d "$XW_STEP")-$(echo "$*" | tr ' /' '__').png"
+}
+
+# xw_wait_text WORD [NEXT]: wait up to 15 s for WORD on screen (a tab or a
+# dialog that a loaded machine draws late), then fail.
+xw_wait_text() {
+	local i
+	for i in $(seq 1 15); do
+		[ -n "$(xw_find "$@")" ] && return 0
+		sleep 1
+	done
+	xw_shot "/tmp/${XW_NAME}-notfound.png"
+	xw_fail "“$*” did not appear on screen (/tmp/${XW_NAME}-notfound.png)"
 }
 
 # xw_click_last WORD [NEXT]: click the last match on screen (a dialog's

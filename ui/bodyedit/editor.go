@@ -25,6 +25,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/unicode/norm"
 
+	"bientap/ui/internal/focus"
 	"bientap/ui/internal/wheel"
 )
 
@@ -364,10 +365,7 @@ func (ed *Editor) mergeNext(p *para) {
 
 // canvas is the canvas the editor is shown on, or nil.
 func (ed *Editor) canvas() fyne.Canvas {
-	if fyne.CurrentApp() == nil {
-		return nil
-	}
-	return fyne.CurrentApp().Driver().CanvasForObject(ed)
+	return focus.CanvasOf(ed)
 }
 
 // focusAt focuses paragraph i (clamped) with the cursor at rune offset off

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bientap/model/vntext"
+	"bientap/ui/internal/focus"
 )
 
 // para is one paragraph of the body: a word-wrapped entry whose height
@@ -33,6 +34,16 @@ func newPara(ed *Editor, text string) *para {
 	p.OnChanged = func(string) { ed.paraChanged(p) }
 	p.wrap = p
 	return p
+}
+
+// MouseDown places the cursor (the Entry's) and makes sure the paragraph
+// has the focus: the Entry asks for it on a canvas Fyne may have forgotten
+// (see package focus).
+func (p *para) MouseDown(m *desktop.MouseEvent) {
+	p.Entry.MouseDown(m)
+	if !p.Disabled() {
+		focus.Take(p)
+	}
 }
 
 // MinSize is the height of the wrapped text. Fyne's Entry reserves a fixed
