@@ -393,7 +393,9 @@ func (l *listPanel) reload() {
 	asked := time.Now()
 	l.svc.sched.Go(func() {
 		// The first page is shown as soon as it is there; counting all the
-		// matches can take longer (a two-letter prefix), so it follows.
+		// matches can take longer (a two-letter prefix), so it follows, once
+		// the page is on the list: on two busy cores the count's SQLite work
+		// would otherwise compete with the UI goroutine laying the rows out.
 		first := q
 		first.Limit = listPage
 		items, err := st.ListContext(ctx, first)
@@ -402,7 +404,9 @@ func (l *listPanel) reload() {
 		}
 		fetched := time.Since(asked)
 		complete := err == nil && len(items) < listPage
+		shown := make(chan struct{})
 		l.svc.sched.Do(func() {
+			defer close(shown)
 			if gen != l.gen {
 				return
 			}
@@ -432,6 +436,11 @@ func (l *listPanel) reload() {
 			traceList("first-page gen=%d rows=%d ms=%d text=%q store-ms=%d ui-ms=%d", gen, len(items), time.Since(asked).Milliseconds(), q.Text, fetched.Milliseconds(), applying.Milliseconds())
 		})
 		if err != nil || complete {
+			return
+		}
+		select {
+		case <-shown:
+		case <-ctx.Done():
 			return
 		}
 		n, err := st.CountContext(ctx, q)
