@@ -15,7 +15,9 @@ import (
 //     to the system when there is more than a few MB of it, on the Go side
 //     and, where the C library keeps it (glibc), on the C side (SQLite,
 //     the GL driver): both allocators otherwise keep freed memory for
-//     reuse, so the window's footprint would follow its busiest moment.
+//     reuse, so the window's footprint would follow its busiest moment
+//     (and on Linux the C code of all threads shares one heap: see
+//     memory_linux.go).
 func keepMemoryLow() {
 	debug.SetGCPercent(50)
 	go func() {
