@@ -25,6 +25,7 @@ func watchProfileSignals() {
 	if dir == "" {
 		return
 	}
+	runtime.MemProfileRate = 4 << 10 // every allocation of the start counts
 	c := make(chan os.Signal, 1)
 	signal.Notify(c, syscall.SIGUSR1, syscall.SIGUSR2)
 	go func() {
