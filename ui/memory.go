@@ -12,8 +12,8 @@ import (
 //     (Go's default lets it double);
 //   - once the window is quiet again after some work (opening a record, a
 //     search, the start), the memory that work freed is handed back to the
-//     system: on the Go side when more than a few MB are free or were
-//     allocated since the last time (garbage the collector has not reached
+//     system: on the Go side when more than a few MB are free or twice as
+//     many were allocated since the last time (garbage the collector has not reached
 //     yet, up to half the live heap, would otherwise stay resident until
 //     the next burst of work), and, where the C library keeps it (glibc), on
 //     the C side (SQLite, the GL driver). Both allocators otherwise keep
@@ -34,7 +34,7 @@ func keepMemoryLow() {
 			if !quiet {
 				continue
 			}
-			if free > idleFree || allocs-handedBack > idleFree {
+			if free > idleFree || allocs-handedBack > 2*idleFree {
 				debug.FreeOSMemory()
 				metrics.Read(sample)
 				handedBack = sample[1].Value.Uint64()
@@ -49,6 +49,6 @@ func keepMemoryLow() {
 
 const (
 	idleCheck = time.Second // how often the window looks
-	idleAlloc = 512 << 10   // allocated in a second by a quiet window, at most
+	idleAlloc = 2 << 20     // allocated in a second by a quiet window, at most (a blinking cursor: 0.7 MB)
 	idleFree  = 4 << 20     // memory worth a collection to hand back
 )
