@@ -2,7 +2,7 @@ package ui
 
 // #include <malloc.h>
 //
-// // One C heap for all threads, set when the program loads (see oneCHeap):
+// // One C heap for all threads, set when the program loads (see below):
 // // glibc fixes its number of heaps when it first needs a second one, which
 // // Go's threads do before any Go code runs.
 // __attribute__((constructor)) static void bientap_one_c_heap(void) { mallopt(M_ARENA_MAX, 1); }
