@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/metrics"
 	"strings"
 	"sync"
 	"testing"
@@ -246,8 +248,16 @@ func BenchmarkSearchFirstPage100k(b *testing.B) {
 	s := &firstPageSched{}
 	u := loadUI(a, st, testConfig(b, st), s)
 	u.win.Resize(fyne.NewSize(1280, 800))
-	for _, q := range []string{"tinh", "nhiem vu", "phong trao thi dua"} {
+	for _, q := range []string{"tinh", "nhiem vu", "phong trao thi dua", "open/nhiem vu"} {
 		b.Run(strings.ReplaceAll(q, " ", "_"), func(b *testing.B) {
+			// "open/…": with a record open whose row is on the first page
+			// (its row is selected again), as scripts/measure-window does.
+			q, open := strings.CutPrefix(q, "open/")
+			if open {
+				u.list.search.SetText(q)
+				u.list.reload()
+				u.list.list.Select(1)
+			}
 			var first time.Duration
 			for b.Loop() {
 				u.list.search.SetText("")
@@ -264,4 +274,49 @@ func BenchmarkSearchFirstPage100k(b *testing.B) {
 			b.ReportMetric(float64(first.Microseconds())/1000/float64(b.N), "first-page-ms")
 		})
 	}
+}
+
+// BenchmarkMemory100k weighs the window's Go heap with the 100,000-record
+// archive after use: built, scrolled to the last row, that record opened,
+// "nhiem vu" searched and the search cleared, then collected. live-MB is
+// what stays; BenchmarkMemoryEmpty is the same window on an empty archive
+// (the welcome panel). Each in a process of its own (-bench 'Memory100k$',
+// then -bench 'MemoryEmpty$': in one process the first one's windows are
+// still partly reachable when the second weighs), they give the growth
+// with the archive on the Go side; the real window's resident memory, with
+// the GL driver's and SQLite's C heap, is weighed by scripts/measure-window.
+func BenchmarkMemory100k(b *testing.B) { benchMemory(b, bigArchive(b), true) }
+
+// BenchmarkMemoryEmpty: see BenchmarkMemory100k.
+func BenchmarkMemoryEmpty(b *testing.B) { benchMemory(b, emptyArchive(b), false) }
+
+func benchMemory(b *testing.B, path string, use bool) {
+	a := test.NewTempApp(b)
+	a.Preferences().SetBool(prefFirstRun+path, true)
+	st, err := store.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	u := loadUI(a, st, testConfig(b, st), &syncSched{})
+	u.win.Resize(fyne.NewSize(1280, 800))
+	for b.Loop() {
+		if !use {
+			continue
+		}
+		last := u.list.total - 1
+		u.list.list.ScrollTo(last) // fetches the last page
+		u.list.list.Select(last)   // opens its record
+		if u.editor.rec == nil {
+			b.Fatal("the last record did not open")
+		}
+		u.list.search.SetText("nhiem vu")
+		u.list.reload()
+		u.list.search.SetText("")
+		u.list.reload()
+	}
+	runtime.GC()
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(live)
+	b.ReportMetric(float64(live[0].Value.Uint64())/(1<<20), "live-MB")
 }

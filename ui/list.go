@@ -78,6 +78,7 @@ type listPanel struct {
 	total      int
 	pages      map[int][]store.Item
 	pending    map[int]bool
+	rows       map[*fyne.Container]rowShown // what each row object shows
 	lru        []int
 	selected   int64 // id of the record open in the editor
 	quiet      bool  // selection changes made by code, not the clerk
@@ -87,7 +88,8 @@ type listPanel struct {
 }
 
 func newListPanel(svc *services) *listPanel {
-	l := &listPanel{svc: svc, pages: map[int][]store.Item{}, pending: map[int]bool{}, shownCtx: context.Background()}
+	l := &listPanel{svc: svc, pages: map[int][]store.Item{}, pending: map[int]bool{}, rows: map[*fyne.Container]rowShown{},
+		shownCtx: context.Background()}
 	l.search = newTextEntry(svc)
 	l.search.SetPlaceHolder("Tìm kiếm (không cần dấu)…")
 	l.search.ActionItem = widget.NewIcon(theme.SearchIcon())
@@ -165,10 +167,25 @@ func (l *listPanel) createRow() fyne.CanvasObject {
 	return container.New(rowLayout{}, dot, title, meta)
 }
 
+// rowShown is what a row object shows: row i of the query of generation
+// gen, loaded or not yet. Fyne updates every visible row each time the
+// list refreshes (a count arriving, the selection following the open
+// record), and laying out a row's rich text again shapes all its text, so
+// updateRow leaves a row that already shows what it should alone.
+type rowShown struct {
+	gen, i int
+	loaded bool
+}
+
 func (l *listPanel) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	c := o.(*fyne.Container)
 	dot, title, meta := c.Objects[0].(*canvas.Circle), c.Objects[1].(*widget.RichText), c.Objects[2].(*widget.RichText)
 	it, ok := l.itemAt(i)
+	shown := rowShown{gen: l.shownGen, i: i, loaded: ok}
+	if was, seen := l.rows[c]; seen && was == shown {
+		return
+	}
+	l.rows[c] = shown
 	if !ok {
 		dot.FillColor = statusColor("")
 		dot.Refresh()
@@ -376,7 +393,9 @@ func (l *listPanel) reload() {
 	asked := time.Now()
 	l.svc.sched.Go(func() {
 		// The first page is shown as soon as it is there; counting all the
-		// matches can take longer (a two-letter prefix), so it follows.
+		// matches can take longer (a two-letter prefix), so it follows, once
+		// the page is on the list: on two busy cores the count's SQLite work
+		// would otherwise compete with the UI goroutine laying the rows out.
 		first := q
 		first.Limit = listPage
 		items, err := st.ListContext(ctx, first)
@@ -385,7 +404,9 @@ func (l *listPanel) reload() {
 		}
 		fetched := time.Since(asked)
 		complete := err == nil && len(items) < listPage
+		shown := make(chan struct{})
 		l.svc.sched.Do(func() {
+			defer close(shown)
 			if gen != l.gen {
 				return
 			}
@@ -393,6 +414,7 @@ func (l *listPanel) reload() {
 			l.shownGen, l.shownCtx, l.shownQ = gen, ctx, q
 			l.pages = map[int][]store.Item{}
 			l.pending = map[int]bool{}
+			l.rows = map[*fyne.Container]rowShown{}
 			l.lru = nil
 			if err != nil {
 				l.total = 0
@@ -414,6 +436,11 @@ func (l *listPanel) reload() {
 			traceList("first-page gen=%d rows=%d ms=%d text=%q store-ms=%d ui-ms=%d", gen, len(items), time.Since(asked).Milliseconds(), q.Text, fetched.Milliseconds(), applying.Milliseconds())
 		})
 		if err != nil || complete {
+			return
+		}
+		select {
+		case <-shown:
+		case <-ctx.Done():
 			return
 		}
 		n, err := st.CountContext(ctx, q)

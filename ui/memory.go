@@ -10,27 +10,45 @@ import (
 // memory in the window, which stays open all day beside other programs:
 //   - the heap may grow to half again its live size before a collection
 //     (Go's default lets it double);
-//   - every few seconds, memory freed since (the garbage of opening a
-//     record, of a page of search results, of the start) is handed back
-//     to the system when there is more than a few MB of it, on the Go side
-//     and, where the C library keeps it (glibc), on the C side (SQLite,
-//     the GL driver): both allocators otherwise keep freed memory for
-//     reuse, so the window's footprint would follow its busiest moment.
+//   - once the window is quiet again after some work (opening a record, a
+//     search, the start), the memory that work freed is handed back to the
+//     system: on the Go side when more than a few MB are free or twice as
+//     many were allocated since the last time (garbage the collector has not reached
+//     yet, up to half the live heap, would otherwise stay resident until
+//     the next burst of work), and, where the C library keeps it (glibc), on
+//     the C side (SQLite, the GL driver). Both allocators otherwise keep
+//     freed memory for reuse, so the window's footprint would follow its
+//     busiest moment. It waits for a quiet second so that the collection it
+//     forces never lands in the middle of a search or of typing. (On Linux
+//     the C code of all threads also shares one heap: see memory_linux.go.)
 func keepMemoryLow() {
 	debug.SetGCPercent(50)
 	go func() {
-		sample := []metrics.Sample{{Name: "/memory/classes/heap/free:bytes"}}
+		sample := []metrics.Sample{{Name: "/memory/classes/heap/free:bytes"}, {Name: "/gc/heap/allocs:bytes"}}
+		var last, handedBack, trimmed uint64 // allocated bytes at the last tick, hand-back, C trim
 		for range time.Tick(idleCheck) {
 			metrics.Read(sample)
-			if sample[0].Value.Uint64() > idleFree {
-				debug.FreeOSMemory()
+			free, allocs := sample[0].Value.Uint64(), sample[1].Value.Uint64()
+			quiet := allocs-last < idleAlloc
+			last = allocs
+			if !quiet {
+				continue
 			}
-			trimCHeap()
+			if free > idleFree || allocs-handedBack > 2*idleFree {
+				debug.FreeOSMemory()
+				metrics.Read(sample)
+				handedBack = sample[1].Value.Uint64()
+			}
+			if allocs != trimmed { // some work since: its C memory too
+				trimCHeap()
+				trimmed = allocs
+			}
 		}
 	}()
 }
 
 const (
-	idleCheck = 3 * time.Second
-	idleFree  = 4 << 20
+	idleCheck = time.Second // how often the window looks
+	idleAlloc = 2 << 20     // allocated in a second by a quiet window, at most (a blinking cursor: 0.7 MB)
+	idleFree  = 4 << 20     // memory worth a collection to hand back
 )

@@ -65,6 +65,7 @@ func Run(cfg Config) error {
 	})
 	useVietnamese()
 	keepMemoryLow()
+	watchProfileSignals()
 	a := app.NewWithID(cfg.Meta.ID)
 	a.SetIcon(icon)
 

@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"image"
+	"image/png"
+
+	"golang.org/x/image/draw"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -18,9 +22,9 @@ import (
 // newWelcome is the first-run panel of an empty database: start a record,
 // import files, or open the sample data.
 func (u *mainUI) newWelcome() fyne.CanvasObject {
-	icon := canvas.NewImageFromResource(fyne.NewStaticResource("icon.png", resources.Icon))
+	icon := welcomeIcon()
 	icon.FillMode = canvas.ImageFillContain
-	icon.SetMinSize(fyne.NewSquareSize(96))
+	icon.SetMinSize(fyne.NewSquareSize(welcomeIconSize))
 	title := canvas.NewText("Chào mừng đến với Biên Tập", theme.Color(theme.ColorNameForeground))
 	title.TextSize = theme.TextHeadingSize()
 	title.TextStyle.Bold = true
@@ -54,6 +58,23 @@ func (u *mainUI) newWelcome() fyne.CanvasObject {
 	box.Add(widget.NewSeparator())
 	box.Add(where)
 	return container.NewCenter(container.New(fixedWidth{640}, box))
+}
+
+// welcomeIconSize is the welcome panel's icon, in Fyne's units.
+const welcomeIconSize = 96
+
+// welcomeIcon is the app's icon for the welcome panel, scaled down from
+// the 512-pixel icon to twice its size on screen (sharp at a scale of 2):
+// Fyne keeps an image decoded at its full size, 1 MB for the icon, as long
+// as the panel exists, which is the life of the window.
+func welcomeIcon() *canvas.Image {
+	src, err := png.Decode(bytes.NewReader(resources.Icon))
+	if err != nil {
+		return canvas.NewImageFromResource(fyne.NewStaticResource("icon.png", resources.Icon))
+	}
+	dst := image.NewNRGBA(image.Rect(0, 0, 2*welcomeIconSize, 2*welcomeIconSize))
+	draw.CatmullRom.Scale(dst, dst.Bounds(), src, src.Bounds(), draw.Src, nil)
+	return canvas.NewImageFromImage(dst)
 }
 
 // onOpenSample imports the sample records and opens the newest.

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -80,8 +81,7 @@ func benchStore(b *testing.B) *Store {
 func BenchmarkQuickCheck100k(b *testing.B) {
 	st := benchStore(b)
 	for i := 0; i < b.N; i++ {
-		var res string
-		if err := st.db.QueryRow("PRAGMA quick_check").Scan(&res); err != nil || res != "ok" {
+		if res, err := runQuickCheck(context.Background(), st.db); err != nil || res != "ok" {
 			b.Fatal(res, err)
 		}
 	}
