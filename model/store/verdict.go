@@ -30,7 +30,10 @@ func statFiles(path string) (fileState, bool) {
 		return fileState{}, false
 	}
 	fs := fileState{Size: st.Size(), ModNs: st.ModTime().UnixNano(), WALSize: -1, WALModNs: -1}
-	if w, err := os.Stat(path + "-wal"); err == nil {
+	// An empty WAL holds nothing: a read-only reader (the sqlite3 shell with
+	// -readonly, a backup tool) leaves one behind, with a new time each
+	// time, and the archive has not changed.
+	if w, err := os.Stat(path + "-wal"); err == nil && w.Size() > 0 {
 		fs.WALSize, fs.WALModNs = w.Size(), w.ModTime().UnixNano()
 	}
 	return fs, true

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"testing"
 )
@@ -41,6 +42,11 @@ func TestVerifiedRemembersPassingChecks(t *testing.T) {
 			st.Close()
 		}, false, nil},
 		{"unchanged again", nil, true, nil},
+		{"an empty WAL a read-only reader left: reused", func() {
+			if err := os.WriteFile(path+"-wal", nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, true, nil},
 		{"overwritten pages: damage found", func() { damage(t, path, 3) }, false, ErrDamaged},
 		{"still damaged: never reused", nil, false, ErrDamaged},
 	}

@@ -14,7 +14,19 @@ import (
 
 var cluster *pgtest.Cluster
 
-func TestMain(m *testing.M) { os.Exit(pgtest.Main(m, &cluster, pgtest.Options{})) }
+// TestMain starts the PostgreSQL cluster of the office tests and keeps the
+// integrity verdicts that list and search remember (store.Verified) in a
+// cache of the tests' own, not the user's.
+func TestMain(m *testing.M) {
+	cache, err := os.MkdirTemp("", "bientap-cli-cache-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CACHE_HOME", cache)
+	code := pgtest.Main(m, &cluster, pgtest.Options{})
+	os.RemoveAll(cache)
+	os.Exit(code)
+}
 
 func isOneLine(t *testing.T, s string) {
 	t.Helper()
