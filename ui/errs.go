@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"io/fs"
-	"path/filepath"
 )
 
 // fileError is a one-line Vietnamese message about a file or folder that
@@ -15,19 +14,6 @@ type fileError struct {
 
 func (e *fileError) Error() string { return e.msg }
 func (e *fileError) Unwrap() error { return e.err }
-
-// readError says why a file could not be read.
-func readError(path string, err error) error {
-	name := filepath.Base(path)
-	msg := "không đọc được tệp " + name
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		msg = "không thấy tệp " + name
-	case errors.Is(err, fs.ErrPermission):
-		msg = "không có quyền đọc tệp " + name
-	}
-	return &fileError{msg: msg, err: err}
-}
 
 // folderError says why a folder could not be made or written.
 func folderError(dir string, err error) error {

@@ -7,8 +7,6 @@ import (
 	"image"
 	_ "image/jpeg" // decode JPEG pictures
 	_ "image/png"  // decode PNG pictures
-	"io"
-	"os"
 	"path/filepath"
 	"slices"
 
@@ -19,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bientap/model"
+	"bientap/model/importer"
 	"bientap/model/vntext"
 )
 
@@ -189,17 +188,15 @@ func (p *pictureField) newImageName(mediaType string) string {
 	}
 }
 
-// readPicture reads a picture file the clerk picked and checks it.
+// readPicture reads a picture file the clerk picked and checks it. It reads
+// as the importer does (importer.ReadFile): a pipe or a device is refused
+// before anything is read, so a FIFO picked by mistake cannot hang the
+// window, and a larger file is refused from its size.
 func readPicture(path string) (name string, data []byte, mediaType string, err error) {
 	name = filepath.Base(path)
-	f, err := os.Open(path)
+	data, err = importer.ReadFile(path, maxPictureBytes)
 	if err != nil {
-		return name, nil, "", readError(path, err)
-	}
-	defer f.Close()
-	data, err = io.ReadAll(io.LimitReader(f, maxPictureBytes+1))
-	if err != nil {
-		return name, nil, "", readError(path, err)
+		return name, nil, "", fmt.Errorf("ảnh %s: %w", name, err)
 	}
 	mediaType, err = checkPicture(name, data)
 	return name, data, mediaType, err
