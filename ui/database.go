@@ -50,6 +50,7 @@ func (u *mainUI) reopen(path string) {
 		old := u.st
 		u.editor.close()
 		u.editor.swapStore(st)
+		quietStore.Store(st)
 		old.Close()
 		u.app.Preferences().SetString(prefDBPath, st.Path())
 		if s, err := st.LoadSettings(); err == nil {

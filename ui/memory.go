@@ -3,7 +3,10 @@ package ui
 import (
 	"runtime/debug"
 	"runtime/metrics"
+	"sync/atomic"
 	"time"
+
+	"bientap/model/store"
 )
 
 // keepMemoryLow trades a little garbage-collection time for resident
@@ -15,8 +18,10 @@ import (
 //     system: on the Go side when more than a few MB are free or twice as
 //     many were allocated since the last time (garbage the collector has not reached
 //     yet, up to half the live heap, would otherwise stay resident until
-//     the next burst of work), and, where the C library keeps it (glibc), on
-//     the C side (SQLite, the GL driver). Both allocators otherwise keep
+//     the next burst of work), and on the C side: the page caches of the
+//     archive's idle connections (SQLite keeps up to 2 MB each of what the
+//     last search read), then, where the C library keeps freed memory
+//     (glibc), the C heap (SQLite, the GL driver). The allocators otherwise keep
 //     freed memory for reuse, so the window's footprint would follow its
 //     busiest moment. It waits for a quiet second so that the collection it
 //     forces never lands in the middle of a search or of typing. (On Linux
@@ -40,12 +45,19 @@ func keepMemoryLow() {
 				handedBack = sample[1].Value.Uint64()
 			}
 			if allocs != trimmed { // some work since: its C memory too
+				if st := quietStore.Load(); st != nil {
+					st.ReleaseMemory()
+				}
 				trimCHeap()
 				trimmed = allocs
 			}
 		}
 	}()
 }
+
+// quietStore is the archive the window has open, whose idle connections
+// keepMemoryLow trims (set when the window opens an archive).
+var quietStore atomic.Pointer[store.Store]
 
 const (
 	idleCheck = time.Second // how often the window looks

@@ -12,6 +12,8 @@ import (
 	"runtime/pprof"
 	"strings"
 	"syscall"
+
+	"bientap/model/store"
 )
 
 // watchProfileSignals, when the environment names a folder in
@@ -76,5 +78,6 @@ func writeMemoryProfile(dir string, n int) error {
 	for _, s := range samples {
 		out += fmt.Sprintf("%-55s %10.1f\n", s.Name, float64(s.Value.Uint64())/(1<<20))
 	}
+	out += fmt.Sprintf("%-55s %10.1f\n", "SQLite (sqlite3_memory_used)", float64(store.MemoryUsed())/(1<<20))
 	return os.WriteFile(filepath.Join(dir, fmt.Sprintf("memory-%d.txt", n)), []byte(out), 0o644)
 }

@@ -84,6 +84,7 @@ func Run(cfg Config) error {
 // scheduler: a panic in work it runs saves the draft and tells the clerk.
 func startUI(a fyne.App, st *store.Store, cfg Config) *mainUI {
 	st.SetClock(cfg.Clock)
+	quietStore.Store(st)
 	s := &realSched{}
 	u := loadUI(a, st, cfg, s)
 	s.onPanic = u.onPanic
