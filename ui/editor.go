@@ -128,8 +128,7 @@ func newEditorPanel(svc *services, pickPicture func(then func(path string))) *ed
 	e.trashBtn = newTipButton(svc, "Xóa", theme.DeleteIcon(), e.onTrash)
 	e.restoreBtn = newTipButton(svc, "Khôi phục", theme.ContentUndoIcon(), e.onRestore)
 	e.saveBtn = newTipButton(svc, "Lưu", theme.DocumentSaveIcon(), func() { e.save() })
-	e.stateText = widget.NewLabel("")
-	e.stateText.TextStyle.Italic = true
+	e.stateText = widget.NewLabel("") // italic from the first record on (showItalics)
 	e.stateText.Alignment = fyne.TextAlignTrailing
 	e.stateText.Truncation = fyne.TextTruncateEllipsis
 
@@ -180,6 +179,7 @@ func (e *editorPanel) open(r *model.Record, dirty bool) {
 		e.saved.Store(e.gen)
 	}
 	e.placeholder.Hide()
+	e.showItalics()
 	e.view.Show()
 	e.tabs.SelectIndex(tabCompose)
 	e.updateStatus()
@@ -193,6 +193,24 @@ func (e *editorPanel) open(r *model.Record, dirty bool) {
 		e.showLastEdit()
 	}
 	e.shown()
+}
+
+// showItalics gives the editor's italic labels (the record's state, the
+// body's italic button) their style when the first record opens. Each text
+// style Fyne measures parses its own fonts and keeps them for the life of
+// the window: Noto Sans, the system's font for the locale that Fyne adds
+// as a fallback (DejaVu Sans, Arial), the emoji stand-in (fonts.go). For
+// italic that is about 6 MB, and the hidden editor is measured at start:
+// without this a window that only shows its list would hold it. A
+// record's preview needs italic anyway (place and date, "Nơi nhận"). No
+// label that shows before a record opens is italic (TestStartWithoutItalic).
+func (e *editorPanel) showItalics() {
+	if e.stateText.TextStyle.Italic {
+		return
+	}
+	e.stateText.TextStyle.Italic = true
+	e.stateText.Refresh()
+	e.form.italic.setStyle(fyne.TextStyle{Italic: true})
 }
 
 // close empties the editor.

@@ -44,6 +44,7 @@ type composeForm struct {
 	body    *bodyedit.Editor
 	toolbar *fyne.Container
 	info    *toolButton // opens the folded side column
+	italic  *toolButton // the body's italic button: italic from the first record on
 	find    *findBar
 
 	category *widget.SelectEntry
@@ -121,9 +122,11 @@ func newComposeForm(svc *services, base func() *model.Record, pickPicture func(t
 	f.info = newToolButton("Thông tin", fyne.TextStyle{Bold: true}, theme.InfoIcon(), f.toggleSide)
 	f.info.keepLabel = true
 	f.info.Hide()
+	// Drawn in italic from the first record on (editorPanel.showItalics).
+	f.italic = newToolButton("Nghiêng", fyne.TextStyle{}, nil, func() { f.body.Wrap("*", "*") })
 	f.toolbar = container.New(toolbarLayout{},
 		newToolButton("Đậm", fyne.TextStyle{Bold: true}, nil, func() { f.body.Wrap("**", "**") }),
-		newToolButton("Nghiêng", fyne.TextStyle{Italic: true}, nil, func() { f.body.Wrap("*", "*") }),
+		f.italic,
 		newToolButton("Tiêu đề mục", fyne.TextStyle{}, nil, f.body.ToggleHeading),
 		newToolButton("Ảnh", fyne.TextStyle{}, theme.FileImageIcon(), f.onInsertImage),
 		newToolButton("Bảng", fyne.TextStyle{}, theme.GridIcon(), f.onInsertTable),

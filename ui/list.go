@@ -116,8 +116,7 @@ func newListPanel(svc *services) *listPanel {
 	l.year = widget.NewSelect([]string{allYears}, func(string) { l.onFilterChanged() })
 	l.year.SetSelectedIndex(0)
 
-	l.count = widget.NewLabel("")
-	l.count.TextStyle.Italic = true
+	l.count = widget.NewLabel("") // not italic: see editorPanel.showItalics
 	l.emptyTrash = widget.NewButtonWithIcon("Dọn thùng rác", theme.DeleteIcon(), func() {
 		if l.onEmptyTrash != nil {
 			l.onEmptyTrash()

@@ -112,6 +112,12 @@ func newToolButton(label string, style fyne.TextStyle, icon fyne.Resource, tappe
 	return b
 }
 
+// setStyle draws the label in style s.
+func (b *toolButton) setStyle(s fyne.TextStyle) {
+	b.style = s
+	b.Refresh()
+}
+
 func (b *toolButton) Tapped(*fyne.PointEvent) {
 	if b.onTapped != nil {
 		b.onTapped()
@@ -201,6 +207,7 @@ func (r *toolButtonRenderer) MinSize() fyne.Size {
 
 func (r *toolButtonRenderer) Refresh() {
 	r.txt.Text = r.b.label
+	r.txt.TextStyle = r.b.style
 	r.txt.Color = theme.Color(theme.ColorNameForeground)
 	if r.b.showsLabel() {
 		r.txt.Show()
