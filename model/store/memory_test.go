@@ -29,8 +29,8 @@ func TestReleaseMemory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var bytes int
-	if err := held.QueryRowContext(ctx, "SELECT sum(length(body)) FROM records").Scan(&bytes); err != nil {
+	var total int
+	if err := held.QueryRowContext(ctx, "SELECT sum(length(body)) FROM records").Scan(&total); err != nil {
 		t.Fatal(err)
 	}
 	if n, err := st.Count(Query{Text: "nhiem vu"}); err != nil || n != len(recs) {
