@@ -96,6 +96,9 @@ func (p glProbe) problem() string {
 	return ""
 }
 
+// commandsStillWork ends a message that the window cannot open.
+const commandsStillWork = "các lệnh dòng lệnh (bientap list, search, export …) vẫn dùng được"
+
 // msgTitle is the caption of every start-up message box.
 const msgTitle = "Biên Tập — không mở được cửa sổ"
 
