@@ -2,6 +2,7 @@ package docx
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -156,4 +157,47 @@ func findAfter(words []word, s string, page int, y float64) (word, bool) {
 		}
 	}
 	return word{}, false
+}
+
+// TestNewsPageNumbers lays out a news item of several pages with
+// LibreOffice: every page ends with "Trang N/M" at the right margin, below
+// the text, as the news print view does.
+func TestNewsPageNumbers(t *testing.T) {
+	libreoffice.Tool(t, "soffice")
+	libreoffice.Tool(t, "pdftotext")
+	r := samples.NewsItem()
+	para := strings.Repeat("Các sở, ban, ngành và địa phương tiếp tục đẩy mạnh chuyển đổi số trong hoạt động chỉ đạo, điều hành. ", 6)
+	r.Body = strings.Repeat(para+"\n\n", 14)
+	var b bytes.Buffer
+	if _, err := Write(&b, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "tin-dai.docx")
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := libreoffice.Convert(t, path)[0]
+	words, pages := libreoffice.Boxes(t, out)
+	if pages < 3 {
+		t.Fatalf("LibreOffice made %d pages, want at least 3 (lengthen the body)", pages)
+	}
+	for p := range pages {
+		want := fmt.Sprintf("%d/%d", p+1, pages)
+		num, ok := find(words, want, p, -1)
+		label, ok2 := find(words, "Trang", p, -1)
+		if !ok || !ok2 {
+			t.Errorf("page %d has no \"Trang %s\"", p+1, want)
+			continue
+		}
+		var lowest float64
+		for _, w := range words {
+			if w.Page == p && w != num && w != label {
+				lowest = max(lowest, w.YMax)
+			}
+		}
+		if num.YMin < lowest || dist(num.XMax, 210-newsSide) > 1.5 || dist(label.CY(), num.CY()) > 0.5 {
+			t.Errorf("page %d: %q at x %.1f–%.1f, y %.1f (text ends at y %.1f): want it under the text, at the right margin (%.0f mm)",
+				p+1, want, num.XMin, num.XMax, num.YMin, lowest, 210-newsSide)
+		}
+	}
 }

@@ -91,6 +91,7 @@ type docWriter struct {
 	shown    map[string]bool   // record images the body or the article shows, by name
 	files    []file            // word/media/… parts
 	headers  []string          // header parts: default, first
+	footers  []string          // footer parts (news: the page number)
 	drawings int               // drawings so far (their ids)
 }
 
@@ -109,6 +110,7 @@ func (d *docWriter) warn(format string, args ...any) {
 const (
 	relImage  = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 	relHeader = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
+	relFooter = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
 )
 
 // pack writes the zip: content types, relationships, properties, styles,
@@ -141,6 +143,9 @@ func (d *docWriter) pack(w io.Writer, body string) error {
 	for i, h := range d.headers {
 		parts = append(parts, file{fmt.Sprintf("word/header%d.xml", i+1), []byte(h)})
 	}
+	for i, f := range d.footers {
+		parts = append(parts, file{fmt.Sprintf("word/footer%d.xml", i+1), []byte(f)})
+	}
 	for _, p := range parts {
 		if err := add(p.name, p.data, zip.Deflate); err != nil {
 			return err
@@ -168,6 +173,9 @@ func (d *docWriter) contentTypes() string {
 		`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>`)
 	for i := range d.headers {
 		fmt.Fprintf(&b, `<Override PartName="/word/header%d.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>`, i+1)
+	}
+	for i := range d.footers {
+		fmt.Fprintf(&b, `<Override PartName="/word/footer%d.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>`, i+1)
 	}
 	b.WriteString("</Types>")
 	return b.String()
@@ -255,6 +263,14 @@ func (d *docWriter) addHeader(content string) string {
 	d.headers = append(d.headers, xmlHead+`<w:hdr xmlns:w="`+nsW+`" xmlns:r="`+nsR+`">`+content+`</w:hdr>`)
 	id := fmt.Sprintf("rIdHeader%d", len(d.headers))
 	d.rels = append(d.rels, rel{id, relHeader, fmt.Sprintf("header%d.xml", len(d.headers))})
+	return id
+}
+
+// addFooter adds a footer part and returns its relationship id.
+func (d *docWriter) addFooter(content string) string {
+	d.footers = append(d.footers, xmlHead+`<w:ftr xmlns:w="`+nsW+`" xmlns:r="`+nsR+`">`+content+`</w:ftr>`)
+	id := fmt.Sprintf("rIdFooter%d", len(d.footers))
+	d.rels = append(d.rels, rel{id, relFooter, fmt.Sprintf("footer%d.xml", len(d.footers))})
 	return id
 }
 

@@ -241,7 +241,18 @@ func TestNewsArticle(t *testing.T) {
 	if strings.Contains(doc, "QuocHieu") || strings.Contains(doc, "titlePg") {
 		t.Error("a news article has no Decree-30 header")
 	}
-	if parts["word/media/image1.jpeg"] == nil || len(parts) != 10 {
+	footer := string(parts["word/footer1.xml"])
+	for _, want := range []string{`<w:fldSimple w:instr=" PAGE ">`, `<w:fldSimple w:instr=" NUMPAGES ">`, "Trang "} {
+		if !strings.Contains(footer, want) {
+			t.Errorf("footer1.xml lacks %s: %s", want, footer)
+		}
+	}
+	if !strings.Contains(doc, `<w:footerReference w:type="default" r:id="rIdFooter1"/>`) ||
+		!strings.Contains(string(parts["word/_rels/document.xml.rels"]), `Target="footer1.xml"`) ||
+		!strings.Contains(string(parts["[Content_Types].xml"]), `/word/footer1.xml`) {
+		t.Error("the footer is not referenced, related and typed")
+	}
+	if parts["word/media/image1.jpeg"] == nil || len(parts) != 11 {
 		names := []string{}
 		for n := range parts {
 			names = append(names, n)

@@ -16,6 +16,7 @@ const (
 	newsTop, newsBottom = 16.0, 22.0
 	newsSide            = 20.0
 	newsMaxImage        = 115.0 // mm, the tallest picture
+	newsFooterSize      = 9.0   // pt, the page number
 )
 
 // news is document.xml of a news item: a plain article.
@@ -69,9 +70,21 @@ func (d *docWriter) news() string {
 	if h := d.newsDraftHeader(); h != "" {
 		d.addHeader(h)
 	}
-	sect := fmt.Sprintf(`<w:sectPr>%s<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/></w:sectPr>`,
-		d.headerRefs(), tw(newsTop), tw(newsSide), tw(newsBottom), tw(newsSide), tw(5), tw(8))
+	footer := d.addFooter(newsFooter(width))
+	sect := fmt.Sprintf(`<w:sectPr>%s<w:footerReference w:type="default" r:id="%s"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/></w:sectPr>`,
+		d.headerRefs(), footer, tw(newsTop), tw(newsSide), tw(newsBottom), tw(newsSide), tw(5), tw(8))
 	return documentXML(b.String(), sect)
+}
+
+// newsFooter is the footer of every page of a news item: a rule and "Trang
+// N/M" at the right, as in the news print view (Word and LibreOffice fill
+// in the numbers). The print view's portal address is left out: a draft
+// handed to a leader has none yet, and an address the importer cannot read
+// back would make the file of an imported item differ from the original's.
+func newsFooter(width float64) string {
+	p := pPr{align: "left", noIndent: true, border: border([]string{"top"}, 2, 4), tabs: []tab{{"right", tw(width)}}}
+	size := rPr{size: newsFooterSize}
+	return paragraph(p, run("\tTrang ", size), field("PAGE", "1", size), run("/", size), field("NUMPAGES", "1", size))
 }
 
 // newsDraftHeader is the DỰ THẢO mark of a news item not yet approved, in
