@@ -280,12 +280,17 @@ func (e *editorPanel) autosaveNow() {
 	gen := e.gen
 	st := e.svc.st
 	e.svc.sched.Go(func() {
+		// The result goes to the UI after the lock is released: a save on
+		// the UI goroutine may be waiting for the lock, and a scheduler
+		// that waits for the UI (a test's, or Fyne's DoAndWait) would
+		// otherwise never get it.
 		e.ioMu.Lock()
-		defer e.ioMu.Unlock()
 		if gen <= e.saved.Load() {
+			e.ioMu.Unlock()
 			return
 		}
 		err := st.Autosave(r)
+		e.ioMu.Unlock()
 		e.svc.sched.Do(func() {
 			if err != nil {
 				e.svc.notify("Không lưu tạm được: " + oneLine(err.Error()))
