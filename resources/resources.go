@@ -15,6 +15,12 @@ import (
 //go:embed icon.png
 var Icon []byte
 
+// WelcomeIcon is the icon at 192×192 for the welcome panel (drawn by
+// scripts/genicon with icon.png).
+//
+//go:embed icon-192.png
+var WelcomeIcon []byte
+
 // Sample holds the sample records of the welcome panel ("Mở dữ liệu mẫu"):
 // news items and documents of a provincial People's Committee, as JSON Lines
 // (store.ImportJSONL reads them).

@@ -4,10 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"image"
-	"image/png"
-
-	"golang.org/x/image/draw"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -22,7 +18,10 @@ import (
 // newWelcome is the first-run panel of an empty database: start a record,
 // import files, or open the sample data.
 func (u *mainUI) newWelcome() fyne.CanvasObject {
-	icon := welcomeIcon()
+	// The icon drawn at twice its size on screen (sharp at a scale of 2):
+	// Fyne keeps an image decoded at its own size as long as the panel
+	// exists, 1 MB for the 512-pixel icon.
+	icon := canvas.NewImageFromResource(fyne.NewStaticResource("icon-192.png", resources.WelcomeIcon))
 	icon.FillMode = canvas.ImageFillContain
 	icon.SetMinSize(fyne.NewSquareSize(welcomeIconSize))
 	title := canvas.NewText("Chào mừng đến với Biên Tập", theme.Color(theme.ColorNameForeground))
@@ -62,20 +61,6 @@ func (u *mainUI) newWelcome() fyne.CanvasObject {
 
 // welcomeIconSize is the welcome panel's icon, in Fyne's units.
 const welcomeIconSize = 96
-
-// welcomeIcon is the app's icon for the welcome panel, scaled down from
-// the 512-pixel icon to twice its size on screen (sharp at a scale of 2):
-// Fyne keeps an image decoded at its full size, 1 MB for the icon, as long
-// as the panel exists, which is the life of the window.
-func welcomeIcon() *canvas.Image {
-	src, err := png.Decode(bytes.NewReader(resources.Icon))
-	if err != nil {
-		return canvas.NewImageFromResource(fyne.NewStaticResource("icon.png", resources.Icon))
-	}
-	dst := image.NewNRGBA(image.Rect(0, 0, 2*welcomeIconSize, 2*welcomeIconSize))
-	draw.CatmullRom.Scale(dst, dst.Bounds(), src, src.Bounds(), draw.Src, nil)
-	return canvas.NewImageFromImage(dst)
-}
 
 // onOpenSample imports the sample records and opens the newest.
 func (u *mainUI) onOpenSample() {

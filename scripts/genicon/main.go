@@ -1,5 +1,6 @@
 // Command genicon draws resources/icon.png: a sheet of paper with text lines
-// and a gold star on a red rounded square. Run: go run ./scripts/genicon
+// and a gold star on a red rounded square, and resources/icon-192.png, the
+// same scaled down for the welcome panel. Run: go run ./scripts/genicon
 package main
 
 import (
@@ -9,6 +10,8 @@ import (
 	"log"
 	"math"
 	"os"
+
+	"golang.org/x/image/draw"
 )
 
 func main() {
@@ -55,7 +58,17 @@ func main() {
 			}
 		}
 	}
-	f, err := os.Create("resources/icon.png")
+	write("resources/icon.png", img)
+	// The welcome panel shows the icon at 96 units: twice that is sharp at a
+	// scale of 2, and Fyne keeps an image decoded at its own size (1 MB for
+	// the 512-pixel one, for the life of the window).
+	small := image.NewRGBA(image.Rect(0, 0, 192, 192))
+	draw.CatmullRom.Scale(small, small.Bounds(), img, img.Bounds(), draw.Src, nil)
+	write("resources/icon-192.png", small)
+}
+
+func write(path string, img image.Image) {
+	f, err := os.Create(path)
 	if err != nil {
 		log.Fatal(err)
 	}
