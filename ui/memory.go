@@ -45,7 +45,7 @@ func keepMemoryLow() {
 				handedBack = sample[1].Value.Uint64()
 			}
 			if allocs != trimmed { // some work since: its C memory too
-				if st := quietStore.Load(); st != nil {
+				if st := quietStore.Load(); st != nil && store.MemoryUsed() > idleSQLite {
 					st.ReleaseMemory()
 				}
 				trimCHeap()
@@ -63,4 +63,7 @@ const (
 	idleCheck = time.Second // how often the window looks
 	idleAlloc = 2 << 20     // allocated in a second by a quiet window, at most (a blinking cursor: 0.7 MB)
 	idleFree  = 4 << 20     // memory worth a collection to hand back
+	// SQLite memory worth trimming the idle connections for (after a trim
+	// it holds 0.1–0.3 MB: a blinking cursor's ticks do not trim again).
+	idleSQLite = 1 << 20
 )
